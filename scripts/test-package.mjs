@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Runs one workspace's tests with Node's own test runner (tsx loads TypeScript).
+// Unit tests live beside the code as src/**/*.test.ts; integration tests in test/**/*.test.ts.
+// Usage (from a package folder): node ../scripts/test-package.mjs [--unit|--integration] [filter...]
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = process.argv.slice(2);
+const only = args.includes('--unit') ? ['src'] : args.includes('--integration') ? ['test'] : ['src', 'test'];
+const filters = args.filter((a) => !a.startsWith('--'));
+
+function findTests(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const files = only
+  .flatMap((d) => findTests(d))
+  .map((f) => relative(process.cwd(), f))
+  .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
+  .sort();
+
+if (files.length === 0) {
+  console.log('no test files found in', process.cwd());
+  process.exit(0);
+}
+
+const concurrency = process.env.SYNCOXIDE_TEST_CONCURRENCY ?? '2';
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
