@@ -1,0 +1,2 @@
+export * from './providers/types.js';
+export * from './providers/config.js';
