@@ -3,7 +3,7 @@
 // Unit tests live beside the code as src/**/*.test.ts; integration tests in test/**/*.test.ts.
 // Usage (from a package folder): node ../scripts/test-package.mjs [--unit|--integration] [filter...]
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -28,15 +28,29 @@ const files = only
   .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
   .sort();
 
+rmSync('.test-results', { recursive: true, force: true });
 if (files.length === 0) {
   console.log('no test files found in', process.cwd());
   process.exit(0);
 }
 
 const concurrency = process.env.SYNCOXIDE_TEST_CONCURRENCY ?? '2';
+// Counts go to .test-results/summary.json for the root command's closing line.
+mkdirSync('.test-results', { recursive: true });
+const summaryReporter = new URL('./summary-reporter.mjs', import.meta.url).href;
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${summaryReporter}`,
+    '--test-reporter-destination=.test-results/summary.json',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

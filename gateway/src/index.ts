@@ -1,0 +1,3 @@
+export type { EngineHealth, GatewayContext, GatewayDeps, HealthReport } from './context.js';
+export { schema } from './schema/index.js';
+export { createGatewayApp, startGateway } from './server.js';

@@ -1,0 +1,18 @@
+// Process entry point: `npm start -w @syncoxide/gateway` (or the root start command).
+import { createLogger, loadConfig } from '@syncoxide/core';
+import { checkEngines } from '@syncoxide/infra';
+import { startGateway } from './server.js';
+
+const config = loadConfig();
+const logger = createLogger('gateway', { level: config.logLevel });
+
+const server = await startGateway({ config, logger, checkHealth: () => checkEngines(config) });
+logger.info({ url: `http://${config.gateway.host}:${config.gateway.port}/graphql` }, 'gateway listening');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'gateway stopping');
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
