@@ -1,7 +1,7 @@
 // MD5 and SHA1 computed while bytes stream through (DESIGN-NOTES §4), so a write never needs a
 // second read to know what it stored.
 import { createHash, type Hash } from 'node:crypto';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Hashes, HashType } from '../types.js';
 
 /** A pass-through stream that hashes and counts what flows through it. */
