@@ -79,7 +79,11 @@ export function atomicityTests(ctx: Ctx): void {
     const p = ctx.fx().provider;
     const path = `${ctx.dir('expect')}/a.txt`;
     await p.write(path, text('original'), { expect: { absent: true } });
-    await rejectsWith(p.write(path, text('intruder'), { expect: { absent: true } }), 'PRECONDITION_FAILED', path);
+    await rejectsWith(
+      p.write(path, text('intruder'), { expect: { absent: true } }),
+      'PRECONDITION_FAILED',
+      path,
+    );
     assert.equal((await readAll(await p.read(path))).toString(), 'original');
   });
 
@@ -91,7 +95,11 @@ export function atomicityTests(ctx: Ctx): void {
     const stale = { size: first.size, sha1: first.hashes.sha1!, md5: first.hashes.md5! };
     const second = await p.write(path, text('version two!'), { expect: stale });
     await rejectsWith(p.write(path, text('lost update'), { expect: stale }), 'PRECONDITION_FAILED', path);
-    await rejectsWith(p.write(path, text('lost update'), { expect: { size: 999 } }), 'PRECONDITION_FAILED', path);
+    await rejectsWith(
+      p.write(path, text('lost update'), { expect: { size: 999 } }),
+      'PRECONDITION_FAILED',
+      path,
+    );
     assert.equal((await readAll(await p.read(path))).toString(), 'version two!');
     await rejectsWith(p.write(`${dir}/none.txt`, text('x'), { expect: stale }), 'PRECONDITION_FAILED');
     assert.equal(await p.stat(`${dir}/none.txt`), null);

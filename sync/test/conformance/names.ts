@@ -19,7 +19,11 @@ export function nameTests(ctx: Ctx): void {
       const listed = await collect(p.list(dir));
       assert.equal(listed.length, 1, `one entry in ${dir}`);
       const got = listed[0]!.path;
-      assert.equal(got.normalize('NFC'), `${dir}/${name}.txt`.normalize('NFC'), 'same name up to normalisation');
+      assert.equal(
+        got.normalize('NFC'),
+        `${dir}/${name}.txt`.normalize('NFC'),
+        'same name up to normalisation',
+      );
       // Whatever form the listing shows must lead back to the file.
       assert.equal((await readAll(await p.read(got))).toString(), form);
       assert.equal((await p.stat(got))?.kind, 'file');
