@@ -2,17 +2,20 @@
 import { createLogger, loadConfig } from '@syncoxide/core';
 import { checkEngines } from '@syncoxide/infra';
 import { startGateway } from './server.js';
+import { buildServices, connect } from './services.js';
 
 const config = loadConfig();
 const logger = createLogger('gateway', { level: config.logLevel });
+const conn = connect(config);
+const services = await buildServices(config, conn);
 
-const server = await startGateway({ config, logger, checkHealth: () => checkEngines(config) });
+const server = await startGateway({ config, logger, services, checkHealth: () => checkEngines(config) });
 logger.info({ url: `http://${config.gateway.host}:${config.gateway.port}/graphql` }, 'gateway listening');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'gateway stopping');
-    server.close(() => process.exit(0));
+    server.close(() => void conn.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

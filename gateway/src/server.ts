@@ -2,25 +2,66 @@
 // byte endpoints (download with Range, tus upload). No business logic lives here.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { SESSION_COOKIE } from './schema/account.js';
 import type { GatewayContext, GatewayDeps } from './context.js';
+import { maskError } from './errors.js';
 import { schema } from './schema/index.js';
+
+function cookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+/** Carries Set-Cookie values from resolvers (through the context) to the response. */
+function cookiesPlugin(): Plugin<GatewayContext> {
+  const pending = new WeakMap<Request, string[]>();
+  return {
+    onContextBuilding: ({ context }) => {
+      pending.set(context.request, context.setCookies);
+    },
+    onResponse: ({ request, response }) => {
+      for (const value of pending.get(request) ?? []) response.headers.append('set-cookie', value);
+    },
+  };
+}
 
 export function createGatewayApp(deps: GatewayDeps) {
   const production = deps.config.env === 'production';
-  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+  const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: !production,
-    maskedErrors: true,
     landingPage: false,
+    maskedErrors: { maskError: maskError(deps.logger) },
+    // The dashboard runs on its own origin and sends the session cookie.
+    cors: { origin: [deps.config.web.publicUrl], credentials: true },
+    plugins: [cookiesPlugin()],
     logging: {
       debug: (...args) => deps.logger.debug({ args }, 'yoga'),
       info: (...args) => deps.logger.info({ args }, 'yoga'),
       warn: (...args) => deps.logger.warn({ args }, 'yoga'),
       error: (...args) => deps.logger.error({ args }, 'yoga'),
     },
-    context: () => ({ deps, requestId: randomUUID() }),
+    context: async ({ request, req }) => {
+      const auth = request.headers.get('authorization');
+      const bearer = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : undefined;
+      const caller = await deps.services.accounts.authenticate({
+        bearer,
+        session: cookie(request.headers.get('cookie'), SESSION_COOKIE),
+      });
+      return {
+        deps,
+        services: deps.services,
+        requestId: randomUUID(),
+        clientIp: req.socket.remoteAddress ?? 'unknown',
+        caller,
+        setCookies: [],
+      };
+    },
   });
 
   async function healthz(res: ServerResponse): Promise<void> {
@@ -35,7 +76,7 @@ export function createGatewayApp(deps: GatewayDeps) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return healthz(res);
-    return yoga.handle(req, res);
+    return yoga.handle(req, res, { req, res });
   }
 
   return { yoga, handle };
