@@ -29,7 +29,10 @@ test('MIME type decides when the extension says nothing', () => {
   assert.equal(categoryOf('bin', 'video/mp4'), 'video');
   assert.equal(categoryOf(null, 'application/pdf; charset=binary'), 'pdf');
   assert.equal(categoryOf(null, 'text/plain'), 'document');
-  assert.equal(categoryOf(null, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), 'spreadsheet');
+  assert.equal(
+    categoryOf(null, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    'spreadsheet',
+  );
   assert.equal(categoryOf(null, 'application/octet-stream'), 'other');
   assert.equal(categoryOf(null, null), 'other');
   assert.equal(categoryOf('xyz', null), 'other');

@@ -18,7 +18,21 @@ export type FileCategory = (typeof FILE_CATEGORIES)[number];
 
 const BY_EXTENSION: Record<Exclude<FileCategory, 'other'>, readonly string[]> = {
   pdf: ['pdf'],
-  document: ['doc', 'docx', 'odt', 'rtf', 'txt', 'md', 'markdown', 'rst', 'tex', 'pages', 'epub', 'wpd', 'org'],
+  document: [
+    'doc',
+    'docx',
+    'odt',
+    'rtf',
+    'txt',
+    'md',
+    'markdown',
+    'rst',
+    'tex',
+    'pages',
+    'epub',
+    'wpd',
+    'org',
+  ],
   spreadsheet: ['xls', 'xlsx', 'xlsm', 'ods', 'csv', 'tsv', 'numbers'],
   presentation: ['ppt', 'pptx', 'odp', 'key'],
   image: [

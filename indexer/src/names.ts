@@ -21,11 +21,7 @@ export function filesTemplateName(indexPrefix: string): string {
 
 /** A new physical index: `<prefix>-files-v1-<UTC timestamp to the millisecond>`. */
 export function newFilesIndexName(indexPrefix: string, now: Date = new Date()): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:.]/g, '')
-    .replace('T', 't')
-    .replace('Z', 'z');
+  const stamp = now.toISOString().replace(/[-:.]/g, '').replace('T', 't').replace('Z', 'z');
   return `${indexPrefix}-files-v${FILES_MAPPING_VERSION}-${stamp}`;
 }
 
