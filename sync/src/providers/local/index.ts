@@ -1,0 +1,1 @@
+export { createLocalProvider, LOCAL_CAPABILITIES, LocalProvider } from './provider.js';
