@@ -2,11 +2,24 @@
 // byte endpoints (download with Range, tus upload). No business logic lives here.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { SESSION_COOKIE } from './schema/account.js';
 import type { GatewayContext, GatewayDeps } from './context.js';
 import { maskError } from './errors.js';
 import { schema } from './schema/index.js';
+
+/** Request shape limits; tests and the README quote these. */
+export const LIMITS = { depth: 12, aliases: 15, tokens: 2000, cost: 5000, bodyBytes: 1024 * 1024 } as const;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-site',
+};
 
 function cookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
@@ -39,7 +52,20 @@ export function createGatewayApp(deps: GatewayDeps) {
     maskedErrors: { maskError: maskError(deps.logger) },
     // The dashboard runs on its own origin and sends the session cookie.
     cors: { origin: [deps.config.web.publicUrl], credentials: true },
-    plugins: [cookiesPlugin()],
+    plugins: [
+      cookiesPlugin(),
+      // Query shape limits, checked before execution. Aliases count one by one, so ten aliased
+      // sign-ins are ten attempts for the rate limiter and eleven aliases are refused outright.
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.depth, ignoreIntrospection: true },
+        maxAliases: { n: LIMITS.aliases },
+        maxTokens: { n: LIMITS.tokens },
+        maxDirectives: { n: 20 },
+        costLimit: { maxCost: LIMITS.cost },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      ...(production ? [useDisableIntrospection()] : []),
+    ],
     logging: {
       debug: (...args) => deps.logger.debug({ args }, 'yoga'),
       info: (...args) => deps.logger.info({ args }, 'yoga'),
@@ -74,7 +100,15 @@ export function createGatewayApp(deps: GatewayDeps) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = new URL(req.url ?? '/', 'http://gateway');
+    // Refuse oversized GraphQL bodies before reading them (uploads go to their own endpoint).
+    if (url.pathname === '/graphql' && Number(req.headers['content-length'] ?? 0) > LIMITS.bodyBytes) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: `request body over ${LIMITS.bodyBytes} bytes`, extensions: { code: 'INVALID_INPUT' } }] }));
+      req.resume();
+      return;
+    }
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return healthz(res);
     return yoga.handle(req, res, { req, res });
   }
