@@ -1,0 +1,95 @@
+// Command line of the indexer: `tsx indexer/src/cli.ts run|lag|reindex`. The root `syncoxide`
+// CLI wraps these; they are also what a service manager runs.
+import { createLogger, loadConfig, SyncoxideError } from '@syncoxide/core';
+import { searchClientFromConfig } from './client.js';
+import { GraphDiffIndexer } from './consumer.js';
+import { graphSource } from './graph-source.js';
+import { kafkaFromConfig } from './kafka.js';
+import { getConsumerLag } from './lag.js';
+import { defaultGroupId, graphDiffTopic } from './names.js';
+import { reindex } from './reindex.js';
+
+const USAGE = `usage: indexer <command>
+  run       consume graph diffs into the search index until stopped (SIGINT/SIGTERM)
+  lag       print the indexer's consumer lag per partition as JSON
+  reindex   rebuild the search index from the graph, then swap it in (zero downtime)`;
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0];
+  if (!command || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const log = createLogger('indexer');
+  const kafka = kafkaFromConfig(config, log);
+  const client = searchClientFromConfig(config);
+  const { topicPrefix } = config.kafka;
+  const { indexPrefix } = config.opensearch;
+
+  switch (command) {
+    case 'run': {
+      const indexer = new GraphDiffIndexer({ kafka, client, topicPrefix, indexPrefix, logger: log });
+      await indexer.start();
+      log.info({ topic: indexer.topic, groupId: indexer.groupId }, 'indexer running');
+      const timer = setInterval(() => {
+        indexer
+          .getLag()
+          .then((lag) => log.info({ lag: lag.total, stats: indexer.stats }, 'indexer progress'))
+          .catch((err) => log.warn({ err }, 'could not read lag'));
+      }, 60_000);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      clearInterval(timer);
+      await indexer.stop();
+      return 0;
+    }
+    case 'lag': {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const lag = await getConsumerLag(admin, defaultGroupId(topicPrefix), graphDiffTopic(topicPrefix));
+        console.log(JSON.stringify(lag, null, 2));
+      } finally {
+        await admin.disconnect();
+      }
+      return 0;
+    }
+    case 'reindex': {
+      const source = await graphSource(config);
+      try {
+        const result = await reindex({
+          client,
+          kafka,
+          topicPrefix,
+          indexPrefix,
+          source: source.nodes,
+          logger: log,
+          onProgress: ({ phase, documents, replayed }) =>
+            process.stderr.write(
+              `\rreindex: ${phase} — ${documents} documents, ${replayed} events replayed   `,
+            ),
+        });
+        process.stderr.write('\n');
+        console.log(JSON.stringify(result, null, 2));
+      } finally {
+        await source.close();
+      }
+      return 0;
+    }
+    default:
+      console.error(`unknown command: ${command}\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message = err instanceof SyncoxideError ? `${err.code}: ${err.message}` : String(err);
+    console.error(`indexer: ${message}`);
+    process.exit(1);
+  },
+);
