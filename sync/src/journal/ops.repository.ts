@@ -1,0 +1,203 @@
+// Journal rows: one per operation of a run (DESIGN-NOTES §3). Workers claim rows with
+// SELECT … FOR UPDATE SKIP LOCKED and hold them by a lease they renew; a row whose holder died
+// (lease expired) is claimable again, and the new holder sees that it was interrupted. Every
+// update is fenced by the holder's id, so a worker that lost its lease cannot overwrite.
+import { SyncoxideError } from '@syncoxide/core';
+import type pg from 'pg';
+import type { OpKind, PlannedOp } from '../engine/plan-types.js';
+import type { BaselineEntry } from '../engine/state.js';
+import type { UploadState } from '../providers/types.js';
+import { BaselineRepository } from './baseline.repository.js';
+import { inTransaction, quoteSchema } from './schema.js';
+
+export type OpState = 'planned' | 'running' | 'verifying' | 'done' | 'failed';
+
+export interface NewOp {
+  seq: number;
+  phase: number;
+  kind: OpKind;
+  src_remote: string | null;
+  src_path: string | null;
+  dst_remote: string;
+  dst_path: string;
+  src_expect: unknown;
+  dst_expect: unknown;
+  spec: PlannedOp;
+}
+
+export interface OpRow {
+  id: number;
+  runId: string;
+  ruleId: string;
+  phase: number;
+  kind: OpKind;
+  srcRemote: string | null;
+  srcPath: string | null;
+  dstRemote: string;
+  dstPath: string;
+  spec: PlannedOp;
+  state: OpState;
+  /** State before this claim: running/verifying means an earlier holder died mid-way. */
+  previous: OpState;
+  attempts: number;
+  session: UploadState | null;
+  bytes: number;
+}
+
+export class OpsRepository {
+  private readonly s: string;
+  readonly baselines: BaselineRepository;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    schema: string,
+  ) {
+    this.s = quoteSchema(schema);
+    this.baselines = new BaselineRepository(pool, schema);
+  }
+
+  /** Writes a run, its operations and the baseline rows that need no operation, atomically. */
+  async createRun(
+    ruleId: string,
+    runId: string,
+    ops: NewOp[],
+    baseline: { set: BaselineEntry[]; drop: string[] },
+  ): Promise<void> {
+    await inTransaction(this.pool, async (db) => {
+      await db.query(`INSERT INTO ${this.s}.sync_runs (id, rule_id, state) VALUES ($1, $2, 'running')`, [
+        runId,
+        ruleId,
+      ]);
+      for (let i = 0; i < ops.length; i += 500) {
+        await db.query(
+          `INSERT INTO ${this.s}.sync_ops (run_id, rule_id, seq, phase, kind, src_remote, src_path,
+             dst_remote, dst_path, src_expect, dst_expect, spec)
+           SELECT $1, $2, seq, phase, kind, src_remote, src_path, dst_remote, dst_path, src_expect, dst_expect, spec
+           FROM jsonb_to_recordset($3::jsonb) AS x(seq int, phase smallint, kind text, src_remote text,
+             src_path text, dst_remote text, dst_path text, src_expect jsonb, dst_expect jsonb, spec jsonb)`,
+          [runId, ruleId, JSON.stringify(ops.slice(i, i + 500))],
+        );
+      }
+      await this.baselines.apply(db, ruleId, baseline.set, baseline.drop);
+    });
+  }
+
+  /** Claims the next row of a phase that is planned or abandoned (lease expired). */
+  async claim(runId: string, phase: number, worker: string, leaseMs: number): Promise<OpRow | null> {
+    const { rows } = await this.pool.query(
+      `WITH c AS (
+         SELECT id, state AS previous FROM ${this.s}.sync_ops
+         WHERE run_id = $1 AND phase = $2
+           AND (state = 'planned' OR (state IN ('running', 'verifying') AND lease_until < now()))
+         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+       UPDATE ${this.s}.sync_ops o SET
+         state = CASE WHEN o.state = 'planned' THEN 'running' ELSE o.state END,
+         claimed_by = $3, lease_until = now() + $4 * interval '1 millisecond',
+         attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
+       FROM c WHERE o.id = c.id
+       RETURNING o.*, c.previous`,
+      [runId, phase, worker, leaseMs],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: Number(r.id),
+      runId: r.run_id,
+      ruleId: r.rule_id,
+      phase: r.phase,
+      kind: r.kind,
+      srcRemote: r.src_remote,
+      srcPath: r.src_path,
+      dstRemote: r.dst_remote,
+      dstPath: r.dst_path,
+      spec: r.spec,
+      state: r.state,
+      previous: r.previous,
+      attempts: r.attempts,
+      session: r.session,
+      bytes: Number(r.bytes),
+    };
+  }
+
+  /** Open rows of a phase: claimable now, and held by a live lease (someone is on them). */
+  async open(runId: string, phase: number): Promise<{ claimable: number; leased: number }> {
+    const { rows } = await this.pool.query(
+      `SELECT count(*) FILTER (WHERE state = 'planned' OR lease_until < now())::int AS claimable,
+              count(*) FILTER (WHERE state <> 'planned' AND lease_until >= now())::int AS leased
+       FROM ${this.s}.sync_ops WHERE run_id = $1 AND phase = $2 AND state IN ('planned', 'running', 'verifying')`,
+      [runId, phase],
+    );
+    return rows[0];
+  }
+
+  async renewLeases(worker: string, ids: number[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(
+      `UPDATE ${this.s}.sync_ops SET lease_until = now() + $3 * interval '1 millisecond'
+       WHERE id = ANY($1::bigint[]) AND claimed_by = $2`,
+      [ids, worker, leaseMs],
+    );
+  }
+
+  private async fenced(
+    sql: string,
+    params: unknown[],
+    db: Pick<pg.Pool, 'query'> = this.pool,
+  ): Promise<void> {
+    const r = await db.query(sql, params);
+    if (r.rowCount !== 1) {
+      throw new SyncoxideError('CONFLICT', 'journal row is no longer ours (lease lost)', {
+        retriable: false,
+      });
+    }
+  }
+
+  async setState(id: number, worker: string, state: OpState): Promise<void> {
+    await this.fenced(
+      `UPDATE ${this.s}.sync_ops SET state = $3, updated_at = now() WHERE id = $1 AND claimed_by = $2`,
+      [id, worker, state],
+    );
+  }
+
+  /** Persists the resumable session (after each part) and the bytes moved so far. */
+  async saveSession(id: number, worker: string, session: UploadState | null, bytes: number): Promise<void> {
+    await this.fenced(
+      `UPDATE ${this.s}.sync_ops SET session = $3, bytes = $4, updated_at = now() WHERE id = $1 AND claimed_by = $2`,
+      [id, worker, session === null ? null : JSON.stringify(session), bytes],
+    );
+  }
+
+  async noteError(id: number, worker: string, code: string, message: string): Promise<void> {
+    await this.fenced(
+      `UPDATE ${this.s}.sync_ops SET error_code = $3, last_error = $4, updated_at = now()
+       WHERE id = $1 AND claimed_by = $2`,
+      [id, worker, code, message],
+    );
+  }
+
+  /** Marks the row done and applies its baseline effect in the same transaction. */
+  async complete(
+    op: OpRow,
+    worker: string,
+    bytes: number,
+    baseline: { set: BaselineEntry[]; drop: string[] },
+  ): Promise<void> {
+    await inTransaction(this.pool, async (db) => {
+      await this.fenced(
+        `UPDATE ${this.s}.sync_ops SET state = 'done', bytes = $3, session = NULL, lease_until = NULL,
+           finished_at = now(), updated_at = now() WHERE id = $1 AND claimed_by = $2`,
+        [op.id, worker, bytes],
+        db,
+      );
+      await this.baselines.apply(db, op.ruleId, baseline.set, baseline.drop);
+    });
+  }
+
+  async fail(id: number, worker: string, code: string, message: string): Promise<void> {
+    await this.fenced(
+      `UPDATE ${this.s}.sync_ops SET state = 'failed', error_code = $3, last_error = $4, session = NULL,
+         lease_until = NULL, finished_at = now(), updated_at = now() WHERE id = $1 AND claimed_by = $2`,
+      [id, worker, code, message],
+    );
+  }
+}
