@@ -1,0 +1,58 @@
+// Reads and removes outbox entries. Order is (ts, seq): per node strictly increasing ts, so
+// one node's events come out in revision order (DESIGN-NOTES §2).
+import { int, num, type Tx } from '../db.js';
+
+export interface OutboxEntry {
+  id: string;
+  nodeId: string;
+  revision: number;
+  kind: string;
+  ts: number;
+  payload: string;
+}
+
+export async function readOldest(tx: Tx, limit: number): Promise<OutboxEntry[]> {
+  const result = await tx.run(
+    `MATCH (o:Outbox) WHERE o.ts IS NOT NULL
+     RETURN o.id AS id, o.nodeId AS nodeId, o.revision AS revision, o.kind AS kind, o.ts AS ts, o.payload AS payload
+     ORDER BY o.ts, o.seq
+     LIMIT $limit`,
+    { limit: int(limit) },
+  );
+  return result.records.map((r) => ({
+    id: r.get('id') as string,
+    nodeId: r.get('nodeId') as string,
+    revision: num(r.get('revision')) ?? 0,
+    kind: r.get('kind') as string,
+    ts: num(r.get('ts')) ?? 0,
+    payload: r.get('payload') as string,
+  }));
+}
+
+/** Deletes exactly these entries; returns how many were still there. */
+export async function deleteEntries(tx: Tx, ids: string[]): Promise<number> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (o:Outbox {id: id})
+     DELETE o
+     RETURN count(*) AS n`,
+    { ids },
+  );
+  return num(result.records[0]?.get('n')) ?? 0;
+}
+
+/** Entries waiting, all or one owner's (tests and health checks). */
+export async function countEntries(tx: Tx, ownerId?: string): Promise<number> {
+  const result = ownerId
+    ? await tx.run('MATCH (o:Outbox {ownerId: $ownerId}) RETURN count(o) AS n', { ownerId })
+    : await tx.run('MATCH (o:Outbox) RETURN count(o) AS n');
+  return num(result.records[0]?.get('n')) ?? 0;
+}
+
+/** Timestamp of the oldest waiting entry, or null: the relay's lag. */
+export async function oldestTs(tx: Tx): Promise<number | null> {
+  const result = await tx.run(
+    'MATCH (o:Outbox) WHERE o.ts IS NOT NULL RETURN o.ts AS ts ORDER BY o.ts LIMIT 1',
+  );
+  return num(result.records[0]?.get('ts'));
+}
