@@ -3,16 +3,20 @@
 import { createLogger, loadConfig, SyncoxideError } from '@syncoxide/core';
 import { searchClientFromConfig } from './client.js';
 import { GraphDiffIndexer } from './consumer.js';
-import { graphSource } from './graph-source.js';
+import { graphAccess } from './graph-source.js';
 import { kafkaFromConfig } from './kafka.js';
 import { getConsumerLag } from './lag.js';
 import { defaultGroupId, graphDiffTopic } from './names.js';
+import { purgeTombstones } from './purge.js';
 import { reindex } from './reindex.js';
 
 const USAGE = `usage: indexer <command>
   run       consume graph diffs into the search index until stopped (SIGINT/SIGTERM)
   lag       print the indexer's consumer lag per partition as JSON
-  reindex   rebuild the search index from the graph, then swap it in (zero downtime)`;
+  reindex   rebuild the search index from the graph, then swap it in (zero downtime)
+  purge [--older-than-days N]
+            remove tombstones older than N days (default 30) of nodes the graph no longer has;
+            N must exceed the graph diff topic's retention plus the worst consumer lag`;
 
 async function main(argv: string[]): Promise<number> {
   const command = argv[0];
@@ -58,14 +62,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'reindex': {
-      const source = await graphSource(config);
+      const graph = graphAccess(config);
       try {
         const result = await reindex({
           client,
           kafka,
           topicPrefix,
           indexPrefix,
-          source: source.nodes,
+          source: graph.nodes(),
           logger: log,
           onProgress: ({ phase, documents, replayed }) =>
             process.stderr.write(
@@ -75,7 +79,28 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('\n');
         console.log(JSON.stringify(result, null, 2));
       } finally {
-        await source.close();
+        await graph.close();
+      }
+      return 0;
+    }
+    case 'purge': {
+      const flag = argv.indexOf('--older-than-days');
+      const days = flag >= 0 ? Number(argv[flag + 1]) : 30;
+      if (!Number.isFinite(days) || days < 1) {
+        throw new SyncoxideError('INVALID_INPUT', '--older-than-days must be a number of days, at least 1');
+      }
+      const graph = graphAccess(config);
+      try {
+        const result = await purgeTombstones({
+          client,
+          indexPrefix,
+          olderThanMs: days * 86_400_000,
+          exists: graph.exists,
+          logger: log,
+        });
+        console.log(JSON.stringify(result, null, 2));
+      } finally {
+        await graph.close();
       }
       return 0;
     }

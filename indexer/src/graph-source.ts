@@ -1,19 +1,32 @@
-// Where `reindex` reads node states from in production: the graph's iterateNodeStates.
-// Kept apart so reindex itself only knows an AsyncIterable of states.
-import { type Config, SyncoxideError } from '@syncoxide/core';
+// Where the CLI's `reindex` and `purge` read the graph: a driver over the configured Neo4j.
+// Kept apart so reindex and purge themselves only know an iterable and a callback.
+import { type Config, isSyncoxideError } from '@syncoxide/core';
+import { createGraphDriver, createGraphStore, iterateNodeStates } from '@syncoxide/graph';
 import type { SourceNode } from './reindex.js';
 
-export interface GraphSource {
-  nodes: AsyncIterable<SourceNode>;
+export interface GraphAccess {
+  /** Every current node, in batches. */
+  nodes(): AsyncIterable<SourceNode>;
+  /** Whether the graph still holds the node (its owner can read it). */
+  exists(nodeId: string, ownerId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export async function graphSource(_config: Config): Promise<GraphSource> {
-  // Loaded by name until @syncoxide/graph publishes iterateNodeStates.
-  const name = '@syncoxide/graph';
-  const graph = (await import(name).catch(() => ({}))) as Record<string, unknown>;
-  if (typeof graph.iterateNodeStates !== 'function') {
-    throw new SyncoxideError('UNSUPPORTED', '@syncoxide/graph does not export iterateNodeStates yet');
-  }
-  throw new SyncoxideError('UNSUPPORTED', 'graph source wiring pending');
+export function graphAccess(config: Config): GraphAccess {
+  const driver = createGraphDriver(config);
+  const database = config.neo4j.database;
+  const store = createGraphStore({ driver, database });
+  return {
+    nodes: () => iterateNodeStates({ driver, database }),
+    async exists(nodeId, ownerId) {
+      try {
+        await store.node(ownerId, nodeId);
+        return true;
+      } catch (err) {
+        if (isSyncoxideError(err, 'NOT_FOUND')) return false;
+        throw err;
+      }
+    },
+    close: () => driver.close(),
+  };
 }

@@ -15,7 +15,7 @@ export interface PurgeOptions {
   /** Purge tombstones whose deletion the graph committed longer ago than this. */
   olderThanMs: number;
   /** Whether the graph still holds the node; only nodes it no longer has are purged. */
-  exists: (nodeId: string) => Promise<boolean>;
+  exists: (nodeId: string, ownerId: string) => Promise<boolean>;
   batchSize?: number;
   now?: Date;
   logger?: Logger;
@@ -35,6 +35,7 @@ interface TombstoneHit {
   _id: string;
   _seq_no: number;
   _primary_term: number;
+  _source: { ownerId: string };
   sort: Array<string | number>;
 }
 
@@ -61,7 +62,7 @@ export async function purgeTombstones(options: PurgeOptions): Promise<PurgeResul
           },
           sort: [{ nodeId: { order: 'asc' } }],
           size,
-          _source: false,
+          _source: ['ownerId'],
           // Delete only the exact tombstone we looked at: if_seq_no below refuses a newer one.
           seq_no_primary_term: true,
           ...(after ? { search_after: after } : {}),
@@ -77,7 +78,7 @@ export async function purgeTombstones(options: PurgeOptions): Promise<PurgeResul
     const gone: TombstoneHit[] = [];
     for (let i = 0; i < hits.length; i += 50) {
       const slice = hits.slice(i, i + 50);
-      const present = await Promise.all(slice.map((h) => options.exists(h._id)));
+      const present = await Promise.all(slice.map((h) => options.exists(h._id, h._source.ownerId)));
       slice.forEach((h, j) => {
         if (present[j]) result.kept++;
         else gone.push(h);

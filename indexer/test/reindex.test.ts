@@ -64,9 +64,9 @@ describe('reindex', () => {
     await indexer.start();
     await waitFor(async () => ((await indexer.getLag()).total === 0 ? true : undefined), 'initial indexing');
     const [oldIndex] = await resolveFilesAlias(client, names.indexPrefix);
-    const query = { ownerId: 'u1', text: 'f-1', size: 200, sort: 'name' as const };
+    const query = { ownerId: 'u1', text: 'f-12', size: 200, sort: 'name' as const };
     const baseline = await searchFiles(client, names.indexPrefix, query);
-    assert.ok(baseline.total > 0);
+    assert.ok(baseline.total > 0 && baseline.total < 200, 'the query fits one page');
 
     // Searches without pause, for as long as the reindex runs.
     let searching = true;
