@@ -1,0 +1,50 @@
+// What every engine module provides, and what a health probe reports.
+
+export interface ProbeResult {
+  ok: boolean;
+  version?: string;
+  error?: string;
+}
+
+/** One private or shared instance of a JVM engine: its ports and files. */
+export interface JvmInstanceOptions {
+  /** The client port: Bolt, Kafka clients, or OpenSearch HTTP. */
+  port: number;
+  /** Kafka's controller port or OpenSearch's transport port; unused by Neo4j. */
+  secondaryPort: number;
+  dataDir: string;
+  logFile: string;
+  pidFile: string;
+}
+
+export interface JvmEngine {
+  name: 'neo4j' | 'kafka' | 'opensearch';
+  version: string;
+  /** Maven coordinates (group:artifact:version); their runtime dependencies come along. */
+  artifacts: readonly string[];
+  /** Our launcher's source file in infra/java, compiled once against the artifacts. */
+  launcher?: string;
+  mainClass: string;
+  jvmOptions: readonly string[];
+  /** JVM options that depend on the instance, such as the path of its logging configuration. */
+  instanceJvmOptions?(options: JvmInstanceOptions): string[];
+  /** Seconds a cold start may take on a small machine before we call it failed. */
+  startTimeoutMs: number;
+  /** Writes configuration, formats storage: whatever must exist before the first start. */
+  prepare?(context: PrepareContext): Promise<void>;
+  args(options: JvmInstanceOptions): string[];
+  /** A fast check of a running instance on loopback; ok with the server's version. */
+  probe(port: number, timeoutMs: number): Promise<ProbeResult>;
+}
+
+export interface PrepareContext {
+  java: string;
+  classpath: string;
+  options: JvmInstanceOptions;
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length > 0) return errorText(err.errors[0]);
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0] || (err instanceof Error ? err.name : 'error');
+}

@@ -1,0 +1,99 @@
+// Installing and running one JVM engine: fetch its jars, compile its launcher, prepare its
+// data, start it detached or as a child, and wait until its probe answers.
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JvmEngine, JvmInstanceOptions } from './engines/types.js';
+import { compileLauncher, findJdk } from './java.js';
+import { fetchArtifacts } from './maven.js';
+import { runningPid, spawnLogged, waitHealthy } from './process.js';
+
+/** Makes the engine runnable: jars and compiled launcher in <home>/engines/<engine>-<version>. */
+export async function installEngine(engine: JvmEngine, home: string): Promise<string> {
+  const engineDir = join(home, 'engines', `${engine.name}-${engine.version}`);
+  await findJdk(); // before Maven, so a missing JDK is reported as such
+  const libDir = await fetchArtifacts(engineDir, engine.artifacts);
+  const parts = [join(libDir, '*')];
+  if (engine.launcher) {
+    const classesDir = join(engineDir, 'classes');
+    await compileLauncher(engine.launcher, libDir, classesDir);
+    parts.unshift(classesDir);
+  }
+  return parts.join(':');
+}
+
+/** Identifies an instance's process on its command line; unique per data directory. */
+export function processTag(engine: JvmEngine, options: JvmInstanceOptions): string {
+  return `-Dsyncoxide.engine=${engine.name}@${options.dataDir}`;
+}
+
+export function instancePid(engine: JvmEngine, options: JvmInstanceOptions): number | undefined {
+  return runningPid(options.pidFile, processTag(engine, options));
+}
+
+export interface Launched {
+  pid: number;
+  child: ChildProcess;
+  version: string | undefined;
+}
+
+/** Starts the instance and waits for its probe; throws naming the engine and its log on failure. */
+export async function launchEngine(
+  engine: JvmEngine,
+  home: string,
+  options: JvmInstanceOptions,
+  detached: boolean,
+): Promise<Launched> {
+  const classpath = await installEngine(engine, home);
+  const { java } = await findJdk();
+  mkdirSync(options.dataDir, { recursive: true });
+  await engine.prepare?.({ java, classpath, options });
+  const tag = processTag(engine, options);
+  const child = spawnLogged({
+    command: java,
+    args: [
+      tag,
+      ...engine.jvmOptions,
+      ...(engine.instanceJvmOptions?.(options) ?? []),
+      `-Djava.io.tmpdir=${mkTmp(options.dataDir)}`,
+      '-cp',
+      classpath,
+      engine.mainClass,
+      ...engine.args(options),
+    ],
+    cwd: options.dataDir,
+    logFile: options.logFile,
+    pidFile: options.pidFile,
+    tag,
+    detached,
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const pid = child.pid as number;
+  const result = await waitHealthy(
+    async () => {
+      const probe = await engine.probe(options.port, 2000);
+      if (!probe.ok) throw new Error(probe.error ?? 'not ready');
+      return probe;
+    },
+    {
+      engine: engine.name,
+      logFile: options.logFile,
+      timeoutMs: Number(process.env.SYNCOXIDE_ENGINE_TIMEOUT_MS) || engine.startTimeoutMs,
+      isAlive: () => !exited,
+    },
+  ).catch((err: unknown) => {
+    // A half-started engine would hold the port and the data lock: take it down.
+    if (!exited) child.kill('SIGKILL');
+    throw err;
+  });
+  return { pid, child, version: result.version };
+}
+
+function mkTmp(dataDir: string): string {
+  const tmp = join(dataDir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  return tmp;
+}
