@@ -19,14 +19,19 @@ engines: ${ENGINES.join(', ')}`;
 function parseEngines(names: string[]): EngineName[] | undefined {
   if (names.length === 0) return undefined;
   for (const name of names) {
-    if (!(ENGINES as readonly string[]).includes(name)) throw new Error(`unknown engine "${name}"\n\n${USAGE}`);
+    if (!(ENGINES as readonly string[]).includes(name))
+      throw new Error(`unknown engine "${name}"\n\n${USAGE}`);
   }
   return names as EngineName[];
 }
 
 function printReports(reports: EngineReport[]): void {
   for (const r of reports) {
-    const extra = [r.pid ? `pid ${r.pid}` : '', r.version ?? '', r.ms > 50 ? `${(r.ms / 1000).toFixed(1)} s` : '']
+    const extra = [
+      r.pid ? `pid ${r.pid}` : '',
+      r.version ?? '',
+      r.ms > 50 ? `${(r.ms / 1000).toFixed(1)} s` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     console.log(`${r.engine.padEnd(11)} ${r.action.padEnd(16)} port ${String(r.port).padEnd(6)} ${extra}`);
@@ -67,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
           const state = s.running ? 'running' : 'stopped';
           const detail = s.running ? (s.version ?? '') : (s.error ?? '');
           const pid = s.pid ? `pid ${s.pid}` : '';
-          console.log(`${s.engine.padEnd(11)} ${state.padEnd(8)} port ${String(s.port).padEnd(6)} ${pid.padEnd(11)} ${detail}`);
+          console.log(
+            `${s.engine.padEnd(11)} ${state.padEnd(8)} port ${String(s.port).padEnd(6)} ${pid.padEnd(11)} ${detail}`,
+          );
         }
       }
       return states.every((s) => s.running) ? 0 : 3;
@@ -76,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
       const [engine] = parseEngines(positional) ?? [];
       if (!engine) throw new Error(`logs needs an engine\n\n${USAGE}`);
       const file = logFileOf(resolveSettings(config), engine);
-      if (!file || !existsSync(file)) throw new Error(`no log file for ${engine}${file ? ` at ${file}` : ''}`);
+      if (!file || !existsSync(file))
+        throw new Error(`no log file for ${engine}${file ? ` at ${file}` : ''}`);
       const nIndex = rest.indexOf('-n');
       const lines = nIndex >= 0 ? Number(rest[nIndex + 1]) || 50 : 50;
       if (flags.includes('-f') || flags.includes('--follow')) {

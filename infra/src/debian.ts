@@ -7,9 +7,13 @@ let updated = false;
 export async function aptInstall(packages: string[], log: (line: string) => void): Promise<void> {
   const command = `apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new SyncoxideError('PRECONDITION_FAILED', `${packages.join(', ')} missing; run as root: ${command}`, {
-      retriable: false,
-    });
+    throw new SyncoxideError(
+      'PRECONDITION_FAILED',
+      `${packages.join(', ')} missing; run as root: ${command}`,
+      {
+        retriable: false,
+      },
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`installing ${packages.join(', ')} from Debian packages`);

@@ -117,7 +117,9 @@ export async function ensureEngines(config: Config, options: EnsureOptions = {})
       try {
         const result = await ensureOne(settings, engine, log);
         const report: EngineReport = { engine, port, ms: Date.now() - started, ...result };
-        log(`${engine}: ${report.action}${result.action === 'started' ? ` in ${(report.ms / 1000).toFixed(1)} s` : ''}`);
+        log(
+          `${engine}: ${report.action}${result.action === 'started' ? ` in ${(report.ms / 1000).toFixed(1)} s` : ''}`,
+        );
         return report;
       } catch (err) {
         return { engine, port, action: 'failed', ms: Date.now() - started, error: (err as Error).message };
@@ -145,7 +147,10 @@ export async function stopEngines(config: Config, options: EnsureOptions = {}): 
       const started = Date.now();
       const port = portOf(settings, engine);
       if (engine === 'postgres' || engine === 'redis') {
-        const up = engine === 'postgres' ? await probePostgres(settings.postgres.url, 2000) : await probeRedis(settings.redis.url, 2000);
+        const up =
+          engine === 'postgres'
+            ? await probePostgres(settings.postgres.url, 2000)
+            : await probeRedis(settings.redis.url, 2000);
         if (!up.ok) return { engine, port, action: 'not running', ms: 0 };
         await (engine === 'postgres' ? stopPostgres() : stopRedis(settings.redis.url));
         return { engine, port, action: 'stopped', ms: Date.now() - started };
@@ -186,7 +191,10 @@ export async function engineStatus(config: Config, env?: NodeJS.ProcessEnv): Pro
         pid = instancePid(JVM_ENGINE_DEFS[engine], instance);
         probe = await JVM_ENGINE_DEFS[engine].probe(port, 2000);
       } else {
-        probe = engine === 'postgres' ? await probePostgres(settings.postgres.url, 2000) : await probeRedis(settings.redis.url, 2000);
+        probe =
+          engine === 'postgres'
+            ? await probePostgres(settings.postgres.url, 2000)
+            : await probeRedis(settings.redis.url, 2000);
         pid = listenerPidOf(port);
       }
       return {

@@ -18,7 +18,10 @@ export interface HealthReport {
  * Probes all five engines at the URLs of the config, in parallel, each bounded by timeoutMs
  * (2 s by default), so the whole check takes about that long at worst. Never throws.
  */
-export async function checkEngines(config: Config, options: { timeoutMs?: number } = {}): Promise<HealthReport> {
+export async function checkEngines(
+  config: Config,
+  options: { timeoutMs?: number } = {},
+): Promise<HealthReport> {
   const timeoutMs = options.timeoutMs ?? 2000;
   const [neo4j, kafka, opensearch, postgres, redis] = await Promise.all([
     probeNeo4j(config.neo4j.url, timeoutMs, { user: config.neo4j.user, password: config.neo4j.password }),

@@ -41,9 +41,13 @@ async function locate(): Promise<Jdk> {
   const first = Number(match?.[1] ?? 0);
   const major = first === 1 ? Number(match?.[2] ?? 0) : first;
   if (major < 17) {
-    throw new SyncoxideError('PRECONDITION_FAILED', `Java ${major} is too old, 17+ is needed; ${INSTALL_HINT}`, {
-      retriable: false,
-    });
+    throw new SyncoxideError(
+      'PRECONDITION_FAILED',
+      `Java ${major} is too old, 17+ is needed; ${INSTALL_HINT}`,
+      {
+        retriable: false,
+      },
+    );
   }
   return { java, javac, major };
 }

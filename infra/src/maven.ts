@@ -80,7 +80,9 @@ async function fetchNow(engineDir: string, libDir: string, coordinates: readonly
     const missing = (err as Error).message.includes('could not run mvn');
     throw new SyncoxideError(
       missing ? 'PRECONDITION_FAILED' : 'UNAVAILABLE',
-      missing ? `Maven (mvn) not found; ${INSTALL_HINT}` : `fetching ${coordinates.join(', ')} failed: ${(err as Error).message}`,
+      missing
+        ? `Maven (mvn) not found; ${INSTALL_HINT}`
+        : `fetching ${coordinates.join(', ')} failed: ${(err as Error).message}`,
       { cause: err, retriable: !missing },
     );
   }

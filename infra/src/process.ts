@@ -36,7 +36,9 @@ export function spawnLogged(options: SpawnOptions): ChildProcess {
       stdio: ['ignore', fd, fd],
     });
     if (child.pid === undefined) {
-      throw new SyncoxideError('UNAVAILABLE', `could not start ${options.command}`, { path: options.logFile });
+      throw new SyncoxideError('UNAVAILABLE', `could not start ${options.command}`, {
+        path: options.logFile,
+      });
     }
     if (options.detached) child.unref();
     writeFileSync(options.pidFile, `${child.pid}\n`);
@@ -123,7 +125,11 @@ export function removeFile(path: string): void {
 export function tailLines(file: string, n = 30): string {
   if (!existsSync(file)) return `(no log file at ${file})`;
   const text = readFileSync(file, 'utf8');
-  return text.split('\n').slice(-n - 1).join('\n').trimEnd();
+  return text
+    .split('\n')
+    .slice(-n - 1)
+    .join('\n')
+    .trimEnd();
 }
 
 /** True when something accepts TCP connections on host:port within timeoutMs. */
@@ -168,7 +174,11 @@ export async function waitHealthy<T>(probe: () => Promise<T | undefined>, option
     }
     await sleep(options.intervalMs ?? 500);
   }
-  throw failure(options, `did not become healthy within ${Math.round(options.timeoutMs / 1000)} s`, lastError);
+  throw failure(
+    options,
+    `did not become healthy within ${Math.round(options.timeoutMs / 1000)} s`,
+    lastError,
+  );
 }
 
 function failure(options: WaitOptions, what: string, lastError: string): SyncoxideError {

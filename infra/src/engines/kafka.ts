@@ -7,12 +7,22 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { run } from '../process.js';
 import { withTimeout } from './neo4j.js';
-import { errorText, type JvmEngine, type JvmInstanceOptions, type PrepareContext, type ProbeResult } from './types.js';
+import {
+  errorText,
+  type JvmEngine,
+  type JvmInstanceOptions,
+  type PrepareContext,
+  type ProbeResult,
+} from './types.js';
 
 export const KAFKA_VERSION = '4.1.1';
 
 /** Connects with kafkajs and describes the cluster; Kafka does not report its release over the wire. */
-export async function probeKafka(brokers: string[], timeoutMs: number, version?: string): Promise<ProbeResult> {
+export async function probeKafka(
+  brokers: string[],
+  timeoutMs: number,
+  version?: string,
+): Promise<ProbeResult> {
   const kafka = new Kafka({
     clientId: 'syncoxide-health',
     brokers,
@@ -108,12 +118,17 @@ export const kafkaEngine: JvmEngine = {
   name: 'kafka',
   version: KAFKA_VERSION,
   // Kafka's jars log through SLF4J 1.7; the binding routes that to Log4j 2, as Kafka's own distribution does.
-  artifacts: [`org.apache.kafka:kafka_2.13:${KAFKA_VERSION}`, 'org.apache.logging.log4j:log4j-slf4j-impl:2.24.3'],
+  artifacts: [
+    `org.apache.kafka:kafka_2.13:${KAFKA_VERSION}`,
+    'org.apache.logging.log4j:log4j-slf4j-impl:2.24.3',
+  ],
   mainClass: 'kafka.Kafka',
   jvmOptions: ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'],
   startTimeoutMs: 120_000,
   prepare,
-  instanceJvmOptions: (options) => [`-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`],
+  instanceJvmOptions: (options) => [
+    `-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`,
+  ],
   args: (options) => [join(options.dataDir, 'server.properties')],
   probe: (port, timeoutMs) => probeKafka([`127.0.0.1:${port}`], timeoutMs, KAFKA_VERSION),
 };

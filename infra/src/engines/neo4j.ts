@@ -11,11 +11,11 @@ export async function probeNeo4j(
   timeoutMs: number,
   auth: { user: string; password: string } = { user: 'neo4j', password: '' },
 ): Promise<ProbeResult> {
-  const driver = neo4j.driver(
-    url,
-    auth.password ? neo4j.auth.basic(auth.user, auth.password) : undefined,
-    { connectionTimeout: timeoutMs, connectionAcquisitionTimeout: timeoutMs, maxConnectionPoolSize: 1 },
-  );
+  const driver = neo4j.driver(url, auth.password ? neo4j.auth.basic(auth.user, auth.password) : undefined, {
+    connectionTimeout: timeoutMs,
+    connectionAcquisitionTimeout: timeoutMs,
+    maxConnectionPoolSize: 1,
+  });
   try {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {

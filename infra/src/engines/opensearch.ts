@@ -26,10 +26,16 @@ export async function probeOpenSearch(url: string, timeoutMs: number): Promise<P
     const response = await fetch(`${url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     const body = (await response.json()) as { version?: { number?: string; distribution?: string } };
-    const health = await fetch(`${url.replace(/\/$/, '')}/_cluster/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    const health = await fetch(`${url.replace(/\/$/, '')}/_cluster/health`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const status = health.ok ? ((await health.json()) as { status?: string }).status : undefined;
-    if (status !== 'green' && status !== 'yellow') return { ok: false, error: `cluster status ${status ?? 'unknown'}` };
-    return { ok: true, version: `${body.version?.distribution ?? 'opensearch'} ${body.version?.number ?? '?'}` };
+    if (status !== 'green' && status !== 'yellow')
+      return { ok: false, error: `cluster status ${status ?? 'unknown'}` };
+    return {
+      ok: true,
+      version: `${body.version?.distribution ?? 'opensearch'} ${body.version?.number ?? '?'}`,
+    };
   } catch (err) {
     return { ok: false, error: errorText(err) };
   }
@@ -73,9 +79,16 @@ export const opensearchEngine: JvmEngine = {
     '-Dio.netty.recycler.maxCapacityPerThread=0',
     '-Dlog4j2.disable.jmx=true',
   ],
-  instanceJvmOptions: (options) => [`-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`],
+  instanceJvmOptions: (options) => [
+    `-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`,
+  ],
   startTimeoutMs: 180_000,
   prepare,
-  args: (options) => [options.dataDir, String(options.port), String(options.secondaryPort), ...MODULES.map(([, cls]) => cls)],
+  args: (options) => [
+    options.dataDir,
+    String(options.port),
+    String(options.secondaryPort),
+    ...MODULES.map(([, cls]) => cls),
+  ],
   probe: (port, timeoutMs) => probeOpenSearch(`http://127.0.0.1:${port}`, timeoutMs),
 };

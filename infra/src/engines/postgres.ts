@@ -16,7 +16,11 @@ function withDatabase(url: string, database: string): string {
 }
 
 export async function probePostgres(url: string, timeoutMs: number): Promise<ProbeResult> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+  });
   try {
     await client.connect();
     const result = await client.query<{ v: string }>('select version() as v');
@@ -30,7 +34,9 @@ export async function probePostgres(url: string, timeoutMs: number): Promise<Pro
 }
 
 function versions(): string[] {
-  return existsSync(CLUSTERS) ? readdirSync(CLUSTERS).filter((v) => existsSync(join(CLUSTERS, v, 'main'))) : [];
+  return existsSync(CLUSTERS)
+    ? readdirSync(CLUSTERS).filter((v) => existsSync(join(CLUSTERS, v, 'main')))
+    : [];
 }
 
 /** A freshly installed cluster asks for passwords on TCP; ours has none, so trust loopback. */
@@ -61,10 +67,12 @@ export async function ensurePostgres(
     }
     for (const version of versions()) {
       log(`starting PostgreSQL ${version} cluster main`);
-      await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']).catch((err: Error) => {
-        // "already running" is fine: it may just not listen where the URL says.
-        if (!/already running/i.test(err.message)) throw err;
-      });
+      await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']).catch(
+        (err: Error) => {
+          // "already running" is fine: it may just not listen where the URL says.
+          if (!/already running/i.test(err.message)) throw err;
+        },
+      );
     }
     await waitHealthy(
       async () => {
@@ -80,7 +88,11 @@ export async function ensurePostgres(
   return action;
 }
 
-async function createDatabase(adminUrl: string, database: string, log: (line: string) => void): Promise<void> {
+async function createDatabase(
+  adminUrl: string,
+  database: string,
+  log: (line: string) => void,
+): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
