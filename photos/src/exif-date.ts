@@ -58,8 +58,10 @@ export function takenAtMillis(takenAt: TakenAt): number {
 export function offsetFromUtc(local: TakenAt, utcMillis: number): string | null {
   const exact = (takenAtMillis(local) - utcMillis) / 60_000;
   const minutes = Math.round(exact / 15) * 15;
-  // Zones are whole quarters of an hour; a clock drifting further than 5 minutes off one is a guess.
+  // Zones are whole or half hours but for three :45 ones; a clock further than 5 minutes off
+  // such an offset has drifted, and guessing would misplace the photo.
   if (!Number.isFinite(minutes) || Math.abs(minutes) > 14 * 60 || Math.abs(exact - minutes) > 5) return null;
+  if (minutes % 30 !== 0 && ![345, 525, 765].includes(minutes)) return null;
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
