@@ -14,11 +14,14 @@ function flipBits(hash: string, bits: number[]): string {
 
 test('the BK-tree finds exactly what a brute-force scan finds', () => {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const hashes = Array.from({ length: 500 }, () => randomHash(rnd));
   for (let i = 0; i < 100; i++) hashes.push(flipBits(hashes[i]!, [i % 64, (i * 7) % 64]));
   const tree = new BkTree();
-  hashes.forEach((h, i) => tree.add(h, i));
+  for (const [i, h] of hashes.entries()) tree.add(h, i);
   for (const q of hashes.slice(0, 50)) {
     for (const radius of [0, 4, 12]) {
       const expected = hashes.flatMap((h, i) => (hamming(q, h) <= radius ? [i] : [])).sort((a, b) => a - b);

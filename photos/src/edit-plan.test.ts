@@ -26,7 +26,10 @@ function apply(g: Grid, op: EditOp): Grid {
 
 test('any sequence of rotations and crops folds into one rotate-then-crop', () => {
   let seed = 7;
-  const rnd = (n: number) => ((seed = (seed * 16807) % 2147483647), seed % n);
+  const rnd = (n: number) => {
+    seed = (seed * 16807) % 2147483647;
+    return seed % n;
+  };
   for (let trial = 0; trial < 300; trial++) {
     const source = gridOf(5 + rnd(6), 4 + rnd(6));
     let sequential = source;
