@@ -1,0 +1,187 @@
+// Executes a run's journal rows phase by phase with a bounded pool of workers. Rows are
+// claimed from PostgreSQL (so several processes could share a run), held by a renewed lease,
+// applied idempotently, and marked done together with their baseline change in one
+// transaction. Retriable errors are retried with back-off; others fail the row with its error.
+import { randomUUID } from 'node:crypto';
+import type { Transform } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, isSyncoxideError, type Logger, SyncoxideError } from '@syncoxide/core';
+import type { Journal } from '../journal/index.js';
+import type { OpRow } from '../journal/ops.repository.js';
+import type { Entry, Provider } from '../providers/types.js';
+import { type ApplyResult, applyOp } from './apply.js';
+import type { OpInfo, SyncEvents } from './events.js';
+import { RemoteLimiter } from './limiter.js';
+import { isText } from './merge.js';
+import { LAST_PHASE } from './plan-types.js';
+import type { Side } from './rule.js';
+import { type BaselineEntry, type FileState, stateOf, withHashes } from './state.js';
+
+export interface ExecutorOptions {
+  journal: Journal;
+  provider: (remote: string) => Provider;
+  events?: SyncEvents;
+  logger?: Logger;
+  /** Workers per run (default 8) and operations in flight per remote (default 4). */
+  concurrency?: number;
+  perRemote?: number;
+  /** Lease on a claimed row, renewed while held (default 30 s). */
+  leaseMs?: number;
+  /** Bytes per resumable part (default 16 MiB); files from `sessionMinBytes` use sessions (default 0: all). */
+  partBytes?: number;
+  sessionMinBytes?: number;
+  /** Attempts per operation for retriable errors (default 4), first back-off delay (default 200 ms). */
+  attempts?: number;
+  retryBaseMs?: number;
+  /** Test seam: a transform on the wire between source hashing and the destination. */
+  wire?: (row: OpRow) => Transform | null;
+}
+
+export class Executor {
+  readonly worker = `executor-${randomUUID()}`;
+  private readonly limiter: RemoteLimiter;
+  private readonly held = new Set<number>();
+  private readonly leaseMs: number;
+
+  constructor(private readonly o: ExecutorOptions) {
+    this.limiter = new RemoteLimiter(o.perRemote ?? 4);
+    this.leaseMs = o.leaseMs ?? 30_000;
+  }
+
+  /** Runs every phase of `runId` until each row is done or failed. */
+  async execute(runId: string): Promise<void> {
+    const beat = setInterval(
+      () => {
+        this.o.journal.ops.renewLeases(this.worker, [...this.held], this.leaseMs).catch((err) => {
+          this.o.logger?.warn({ err }, 'lease renewal failed');
+        });
+      },
+      Math.max(50, this.leaseMs / 3),
+    );
+    try {
+      for (let phase = 1; phase <= LAST_PHASE; phase++) await this.drain(runId, phase);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  private async drain(runId: string, phase: number): Promise<void> {
+    const ops = this.o.journal.ops;
+    for (;;) {
+      const workers = Array.from({ length: this.o.concurrency ?? 8 }, async () => {
+        for (;;) {
+          const row = await ops.claim(runId, phase, this.worker, this.leaseMs);
+          if (!row) return;
+          this.held.add(row.id);
+          try {
+            await this.limiter.run([row.srcRemote, row.dstRemote], () => this.process(row));
+          } finally {
+            this.held.delete(row.id);
+          }
+        }
+      });
+      await Promise.all(workers);
+      const open = await ops.open(runId, phase);
+      if (open.claimable === 0 && open.leased === 0) return;
+      // Rows leased by someone else (or by a dead process until its lease runs out): wait.
+      if (open.claimable === 0) await sleep(Math.min(500, this.leaseMs / 4));
+    }
+  }
+
+  private info(row: OpRow): OpInfo {
+    return {
+      ruleId: row.ruleId,
+      runId: row.runId,
+      opId: row.id,
+      kind: row.kind,
+      path: row.dstPath,
+      reason: row.spec.reason,
+    };
+  }
+
+  private async process(row: OpRow): Promise<void> {
+    const { journal, events } = this.o;
+    const info = this.info(row);
+    const resumed = row.previous !== 'planned';
+    events?.emit('op:started', { ...info, resumed });
+    const attempts = this.o.attempts ?? 4;
+    let expectOverride: FileState | undefined;
+    let moved = 0;
+    const total = row.spec.kind === 'copy' ? row.spec.source.size : 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await applyOp(row, {
+          provider: this.o.provider,
+          expectOverride,
+          hooks: {
+            partBytes: this.o.partBytes ?? 16 * 1024 * 1024,
+            sessionMinBytes: this.o.sessionMinBytes ?? 0,
+            saveSession: async (state, bytes) => {
+              row.session = state;
+              await journal.ops.saveSession(row.id, this.worker, state, bytes);
+            },
+            onBytes: (n) => {
+              moved += n;
+              events?.emit('op:progress', { ...info, bytes: moved, total });
+            },
+            onCommitted: () => journal.ops.setState(row.id, this.worker, 'verifying'),
+            wire: this.o.wire ? () => this.o.wire!(row) : undefined,
+          },
+        });
+        await journal.ops.complete(row, this.worker, result.bytes, resolveBaseline(row, result));
+        events?.emit('op:done', { ...info, bytes: result.bytes });
+        return;
+      } catch (err) {
+        if (isSyncoxideError(err, 'CONFLICT') && err.message.includes('lease lost')) return;
+        const e = asError(err);
+        if (e.code === 'CORRUPTED') {
+          const written = e.details?.written as Entry | undefined;
+          if (written) expectOverride = stateOf(written); // our own bad write may be replaced
+          events?.emit('op:corrupted', { ...info, message: e.message });
+        }
+        if (e.retriable && attempt < attempts) {
+          events?.emit('op:retry', { ...info, attempt, code: e.code, message: e.message });
+          await journal.ops.noteError(row.id, this.worker, e.code, e.message).catch(() => {});
+          row.previous = 'running'; // the next attempt looks at the destination first
+          await sleep(backoffDelay(attempt, this.o.retryBaseMs ?? 200));
+          continue;
+        }
+        this.o.logger?.warn({ err: e, op: info }, 'operation failed');
+        await journal.ops.fail(row.id, this.worker, e.code, e.message).catch(() => {});
+        events?.emit('op:failed', { ...info, code: e.code, message: e.message });
+        return;
+      }
+    }
+  }
+}
+
+function asError(err: unknown): SyncoxideError {
+  if (err instanceof SyncoxideError) return err;
+  return new SyncoxideError('INTERNAL', (err as Error)?.message ?? String(err), { cause: err });
+}
+
+/** Turns the planned baseline effect into rows, with what the operation actually wrote. */
+export function resolveBaseline(row: OpRow, result: ApplyResult): { set: BaselineEntry[]; drop: string[] } {
+  const op = row.spec;
+  const effect = op.baseline;
+  const set: BaselineEntry[] = [];
+  if (effect.set) {
+    const s = effect.set;
+    const ref = (side: Side): FileState => {
+      const r = s[side];
+      if (r === 'source') {
+        if (op.kind !== 'copy' && op.kind !== 'move') throw new Error(`no source in a ${op.kind} operation`);
+        return withHashes(op.source, result.sourceHashes ?? {});
+      }
+      if (r === 'written') {
+        const w = result.written[side];
+        if (!w) throw new Error(`${op.kind} operation wrote nothing on ${side}`);
+        return w;
+      }
+      return r.state;
+    };
+    const content = s.captureContent && result.content && isText(result.content) ? result.content : null;
+    set.push({ path: s.path, kind: s.kind, path1: ref('path1'), path2: ref('path2'), content });
+  }
+  return { set, drop: effect.drop ?? [] };
+}
