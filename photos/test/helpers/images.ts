@@ -172,6 +172,6 @@ export function addGrain(pixels: Buffer, amplitude: number, seed = 12345): void 
     s ^= s >>> 17;
     s ^= s << 5;
     const v = pixels[i]! + (((s >>> 0) % (amplitude + 1)) - amplitude / 2);
-    pixels[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    pixels[i] = Math.max(0, Math.min(255, v));
   }
 }
