@@ -92,8 +92,8 @@ describe('graph diff consumer', () => {
     const { names, indexer } = await setup();
     await indexer.start();
     const good = [diffEvent('ok-1', 1, { name: 'before.txt' }), diffEvent('ok-2', 1, { name: 'after.txt' })];
-    // A date the engine cannot store: valid for the schema, refused by the mapping (400).
-    const refused = diffEvent('bad-date', 1, { name: 'bad date.txt', mtime: 9e18 });
+    // A size the engine cannot store (beyond a long): valid for the schema, refused by the mapping.
+    const refused = diffEvent('bad-size', 1, { name: 'bad size.txt', size: 1e20 });
     await produce(kafka, names.topic, [
       good[0]!,
       '{"schema":"syncoxide.graph-diff","version":1',
@@ -122,7 +122,7 @@ describe('graph diff consumer', () => {
     const stages = letters.map((l) => l.headers[DEAD_LETTER_HEADERS.stage]).sort();
     assert.deepEqual(stages, ['mapping', 'schema']);
     const mapping = letters.find((l) => l.headers[DEAD_LETTER_HEADERS.stage] === 'mapping')!;
-    assert.equal(JSON.parse(mapping.value).nodeId, 'bad-date');
+    assert.equal(JSON.parse(mapping.value).nodeId, 'bad-size');
     assert.match(mapping.headers[DEAD_LETTER_HEADERS.reason]!, /400/);
     assert.equal(mapping.headers[DEAD_LETTER_HEADERS.topic], names.topic);
     const schema = letters.find((l) => l.headers[DEAD_LETTER_HEADERS.stage] === 'schema')!;

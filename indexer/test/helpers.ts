@@ -186,11 +186,18 @@ export function finalStates(events: GraphDiffEvent[]): Map<string, GraphDiffEven
   return out;
 }
 
-/** Differences between the index and the expected final states; [] when identical. */
+/**
+ * Differences between the index and the expected final states; [] when identical. With
+ * `liveOnly`, tombstones are not compared (an index rebuilt from the graph has none for files
+ * deleted before), but no deleted file may be visible.
+ */
 export function compareWithEvents(
-  docs: Map<string, IndexedDoc>,
-  expected: Map<string, GraphDiffEvent>,
+  indexed: Map<string, IndexedDoc>,
+  final: Map<string, GraphDiffEvent>,
+  options: { liveOnly?: boolean } = {},
 ): string[] {
+  const docs = options.liveOnly ? new Map([...indexed].filter(([, d]) => !d.doc.deleted)) : indexed;
+  const expected = options.liveOnly ? new Map([...final].filter(([, e]) => e.kind !== 'deleted')) : final;
   const problems: string[] = [];
   if (docs.size !== expected.size)
     problems.push(`index holds ${docs.size} documents, expected ${expected.size}`);
