@@ -22,6 +22,9 @@ export async function installEngine(engine: JvmEngine, home: string): Promise<st
   return parts.join(':');
 }
 
+/** C1 only: much less compilation work at start, slower peak speed. */
+export const QUICK_JIT = '-XX:TieredStopAtLevel=1';
+
 /** Identifies an instance's process on its command line; unique per data directory. */
 export function processTag(engine: JvmEngine, options: JvmInstanceOptions): string {
   return `-Dsyncoxide.engine=${engine.name}@${options.dataDir}`;
@@ -43,6 +46,7 @@ export async function launchEngine(
   home: string,
   options: JvmInstanceOptions,
   detached: boolean,
+  shortLived = false,
 ): Promise<Launched> {
   const classpath = await installEngine(engine, home);
   const { java } = await findJdk();
@@ -55,6 +59,9 @@ export async function launchEngine(
       tag,
       ...engine.jvmOptions,
       ...(engine.instanceJvmOptions?.(options) ?? []),
+      // Private test instances live for seconds: skipping the optimising JIT halves their start
+      // on a small machine, and their throughput does not matter.
+      ...(shortLived ? [QUICK_JIT] : []),
       `-Djava.io.tmpdir=${mkTmp(options.dataDir)}`,
       '-cp',
       classpath,

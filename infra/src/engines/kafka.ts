@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { QUICK_JIT } from '../jvm.js';
 import { run } from '../process.js';
 import { withTimeout } from './neo4j.js';
 import {
@@ -102,6 +103,7 @@ async function prepare({ java, classpath, options }: PrepareContext): Promise<vo
   // A KRaft cluster id is 16 random bytes in URL-safe base64 without padding.
   const clusterId = randomBytes(16).toString('base64url');
   await run(java, [
+    QUICK_JIT,
     `-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`,
     '-cp',
     classpath,
