@@ -143,7 +143,7 @@ export function ops(p: Plan): string[] {
           return `delete ${op.at.side}:${op.at.path}`;
         case 'mkdir':
           return `mkdir ${op.at.side}:${op.at.path}`;
-        case 'merge':
+        default:
           return `merge ${op.path}: ${JSON.stringify(Buffer.from(op.content, 'base64').toString())}`;
       }
     })
