@@ -15,8 +15,9 @@ import {
   type PhotoUpdate,
   type PhotoWorkerDeps,
 } from '../src/index.js';
-import { quadrants, scene, withCameraExif } from './helpers/images.js';
+import { quadrantPixels, quadrants, scene, withCameraExif } from './helpers/images.js';
 import { type TempRemote, tempRemote } from './helpers/provider.js';
+import { cameraTiff } from './helpers/tiff.js';
 
 let remote: TempRemote;
 let cacheDir: string;
@@ -228,5 +229,26 @@ describe('what is not a decodable photo', () => {
       nodeId: 'n-stale',
       reason: 'file changed since this event',
     });
+  });
+});
+
+describe('TIFF-based camera files', () => {
+  test('a DNG is thumbnailed and its EXIF read from the first bytes', async () => {
+    const dng = cameraTiff(quadrantPixels(600, 400), 600, 400, {
+      make: 'Leica Camera AG',
+      model: 'LEICA Q2',
+      dateTimeOriginal: '2020:10:10 10:10:10',
+      lat: 46.5197,
+      lon: 6.6323,
+      dng: true,
+    });
+    const photo = photoOf(
+      await handleGraphDiff(diff('created', 'node-dng', await put('L1000001.DNG', dng)), deps),
+    );
+    assert.deepEqual([photo.kind, photo.format, photo.mime], ['image', 'dng', 'image/x-adobe-dng']);
+    assert.deepEqual([photo.width, photo.height, photo.renditions.length], [600, 400, 5]);
+    assert.equal(photo.camera, 'LEICA Q2'); // the make's brand is already in the model
+    assert.equal(photo.takenAt, '2020-10-10T10:10:10');
+    assert.deepEqual(photo.location, { lat: 46.5197, lon: 6.6323 });
   });
 });
