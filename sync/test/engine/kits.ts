@@ -56,3 +56,6 @@ export function providerMap(env: KitEnv): (remote: string) => Provider {
     throw new Error(`unknown remote ${remote}`);
   };
 }
+
+/** Every provider pairing the engine tests run on. */
+export const KITS: ProviderKit[] = [localKit];

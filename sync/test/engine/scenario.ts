@@ -24,6 +24,8 @@ export interface Scenario {
     exclude?: string[];
     include?: string[];
     maxDeletePercent?: number;
+    /** Not in the shared format: our table's max-delete by count. */
+    maxDeleteCount?: number;
     expectAbort?: boolean;
   };
   base: Tree | null;
@@ -86,7 +88,9 @@ export async function playScenario(
     autoMerge: s.rule.autoMerge,
     exclude: s.rule.exclude ?? [],
     include: s.rule.include ?? [],
-    ...(s.rule.maxDeletePercent !== undefined ? { maxDelete: { percent: s.rule.maxDeletePercent } } : {}),
+    ...(s.rule.maxDeletePercent !== undefined || s.rule.maxDeleteCount !== undefined
+      ? { maxDelete: { percent: s.rule.maxDeletePercent, count: s.rule.maxDeleteCount } }
+      : {}),
   };
   const rule = parseRule(input);
   if (s.base) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type KitEnv, localKit, type ProviderKit } from './kits.js';
+import { KITS, type KitEnv } from './kits.js';
 import { type TestJournal, testJournal } from './pg.js';
 import { playScenario, type Scenario } from './scenario.js';
 import { assertSame, assertTree } from './trees.js';
@@ -13,9 +13,7 @@ const file = new URL('../../../../shared/sync-scenarios.json', import.meta.url);
 const { scenarios } = JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] };
 
 /** Scenario name → why we believe the expectation is wrong. Empty: we agree with all of them. */
-export const KNOWN_DISAGREEMENTS: Record<string, string> = {};
-
-export const KITS: ProviderKit[] = [localKit];
+const KNOWN_DISAGREEMENTS: Record<string, string> = {};
 
 for (const kit of KITS) {
   describe(`sync-scenarios.json on ${kit.name}`, () => {
