@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 export function benchArgs(args: string[], defaults: { size: number }) {
   const { values } = parseArgs({ args, options: { size: { type: 'string' } }, strict: false });
   const size = values.size === undefined ? defaults.size : Number(values.size);
-  if (!Number.isFinite(size) || size <= 0) throw new Error(`--size must be a positive number, got ${values.size}`);
+  if (!Number.isFinite(size) || size <= 0)
+    throw new Error(`--size must be a positive number, got ${values.size}`);
   return { size, values };
 }
 

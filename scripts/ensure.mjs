@@ -2,8 +2,8 @@
 // and we are root) and npm dependencies (when the lock file changed since the last install).
 // Used by both root commands, `npm start` and `npm test`; safe to run repeatedly.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +33,9 @@ export function ensureSystemTools(kinds) {
   const packages = [...new Set(missing.map(([, pkg]) => pkg))];
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !has('apt-get')) {
-    console.error(`syncoxide needs: ${missing.map(([b]) => b).join(', ')}. Install the packages: ${packages.join(' ')}`);
+    console.error(
+      `syncoxide needs: ${missing.map(([b]) => b).join(', ')}. Install the packages: ${packages.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`installing system packages: ${packages.join(' ')}`);
@@ -53,7 +55,12 @@ export function ensureNodeModules() {
   const lock = `${root}/package-lock.json`;
   const stamp = `${root}/node_modules/.syncoxide-install`;
   const digest = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && statSync(`${root}/node_modules`).isDirectory()) return;
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === digest &&
+    statSync(`${root}/node_modules`).isDirectory()
+  )
+    return;
   console.log('installing npm dependencies (npm ci)…');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, digest);

@@ -43,13 +43,17 @@ function stopAll(code) {
   stopping = true;
   for (const c of children) c.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
-    process.exit(code),
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(
+    () => process.exit(code),
   );
 }
 
 for (const { name, cmd, args, cwd } of PROCESSES) {
-  const child = spawn(cmd, args, { cwd: `${root}/${cwd}`, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, {
+    cwd: `${root}/${cwd}`,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `${name.padEnd(8)}│ `;
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
@@ -82,7 +86,10 @@ async function waitFor(url, label) {
   return false;
 }
 
-if ((await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 'gateway')) && (await waitFor(`http://127.0.0.1:${webPort}/`, 'dashboard'))) {
+if (
+  (await waitFor(`http://127.0.0.1:${gatewayPort}/healthz`, 'gateway')) &&
+  (await waitFor(`http://127.0.0.1:${webPort}/`, 'dashboard'))
+) {
   console.log(`\n✔ syncoxide is running
    dashboard  http://localhost:${webPort}
    GraphQL    http://localhost:${gatewayPort}/graphql

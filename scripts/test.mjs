@@ -27,14 +27,24 @@ if (!run('npx', ['tsx', 'infra/src/cli.ts', 'up'], 'engines up')) {
 
 const checks = [];
 if (!args.includes('--no-static')) {
-  checks.push(['typecheck', run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], 'typecheck')]);
-  checks.push(['typecheck bench', run('npx', ['tsc', '-p', 'bench/tsconfig.json'], 'typecheck (bench, scripts)')]);
+  checks.push([
+    'typecheck',
+    run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], 'typecheck'),
+  ]);
+  checks.push([
+    'typecheck bench',
+    run('npx', ['tsc', '-p', 'bench/tsconfig.json'], 'typecheck (bench, scripts)'),
+  ]);
   checks.push(['lint', run('npx', ['biome', 'check', '.'], 'lint (biome)')]);
 }
 const filter = args.filter((a) => a.startsWith('--filter='));
 checks.push([
   'tests',
-  run('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...filter], 'tests (every workspace)'),
+  run(
+    'npx',
+    ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full', ...filter],
+    'tests (every workspace)',
+  ),
 ]);
 
 // Sum the per-package counts written by scripts/summary-reporter.mjs.

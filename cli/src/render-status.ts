@@ -11,8 +11,17 @@ export function renderStatus(report: StatusReport): string {
     rows.push([name, e.ok ? 'up' : 'DOWN', e.ok ? (e.version ?? '') : (e.error ?? 'unreachable')]);
   }
   const g = report.gateway;
-  rows.push(['gateway', g.ok ? 'up' : 'DOWN', g.ok ? `${g.url} (${g.status})` : `${g.url}: ${g.error ?? g.status}`]);
+  rows.push([
+    'gateway',
+    g.ok ? 'up' : 'DOWN',
+    g.ok ? `${g.url} (${g.status})` : `${g.url}: ${g.error ?? g.status}`,
+  ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   return `${lines.join('\n')}\n\noverall: ${report.status}${g.ok ? '' : ' (gateway not running)'}\n`;
 }

@@ -22,7 +22,11 @@ test('environment overrides the config file, which overrides defaults', () => {
   const fromFile = loadConfig({ SYNCOXIDE_CONFIG: file });
   assert.equal(fromFile.gateway.port, 5000);
   assert.deepEqual(fromFile.kafka.brokers, ['a:1', 'b:2']);
-  const fromEnv = loadConfig({ SYNCOXIDE_CONFIG: file, SYNCOXIDE_GATEWAY_PORT: '6000', SYNCOXIDE_KAFKA_BROKERS: 'x:1, y:2' });
+  const fromEnv = loadConfig({
+    SYNCOXIDE_CONFIG: file,
+    SYNCOXIDE_GATEWAY_PORT: '6000',
+    SYNCOXIDE_KAFKA_BROKERS: 'x:1, y:2',
+  });
   assert.equal(fromEnv.gateway.port, 6000);
   assert.deepEqual(fromEnv.kafka.brokers, ['x:1', 'y:2']);
 });
@@ -31,7 +35,9 @@ test('bad settings are named in one clear error', () => {
   assert.throws(
     () => loadConfig({ SYNCOXIDE_GATEWAY_PORT: 'seventy', SYNCOXIDE_OPENSEARCH_URL: 'not a url' }),
     (err: unknown) =>
-      isSyncoxideError(err, 'INVALID_INPUT') && /gateway\.port/.test(err.message) && /opensearch\.url/.test(err.message),
+      isSyncoxideError(err, 'INVALID_INPUT') &&
+      /gateway\.port/.test(err.message) &&
+      /opensearch\.url/.test(err.message),
   );
 });
 

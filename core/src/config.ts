@@ -1,12 +1,13 @@
 // Configuration: defaults that point at the local engines, overridden by an optional
 // JSON config file (SYNCOXIDE_CONFIG), overridden by environment variables. Validated with zod.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SyncoxideError } from './errors.js';
 
-const port = z.coerce.number().int().min(1).max(65535);
+// 0 asks the OS for a free port (tests).
+const port = z.coerce.number().int().min(0).max(65535);
 
 export const ConfigSchema = z.object({
   env: z.enum(['development', 'test', 'production']).default('development'),

@@ -22,7 +22,12 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const RETRIABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED']);
+const RETRIABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set([
+  'NETWORK',
+  'UNAVAILABLE',
+  'TIMEOUT',
+  'RATE_LIMITED',
+]);
 
 export interface ErrorOptions {
   retriable?: boolean;

@@ -1,5 +1,5 @@
 // Structured JSON logging (pino). Secrets are redacted by key name wherever they appear.
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger };
 

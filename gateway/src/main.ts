@@ -9,7 +9,12 @@ const logger = createLogger('gateway', { level: config.logLevel });
 const conn = connect(config);
 const services = await buildServices(config, conn);
 
-const server = await startGateway({ config, logger, services, checkHealth: () => checkEngines(config) });
+const server = await startGateway({
+  config,
+  logger,
+  services,
+  checkHealth: () => checkEngines(config, { timeoutMs: 3000 }),
+});
 logger.info({ url: `http://${config.gateway.host}:${config.gateway.port}/graphql` }, 'gateway listening');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

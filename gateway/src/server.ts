@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { SESSION_COOKIE } from './schema/account.js';
 import type { GatewayContext, GatewayDeps } from './context.js';
 import { maskError } from './errors.js';
+import { SESSION_COOKIE } from './schema/account.js';
 import { schema } from './schema/index.js';
 
 /** Request shape limits; tests and the README quote these. */
@@ -105,7 +105,13 @@ export function createGatewayApp(deps: GatewayDeps) {
     // Refuse oversized GraphQL bodies before reading them (uploads go to their own endpoint).
     if (url.pathname === '/graphql' && Number(req.headers['content-length'] ?? 0) > LIMITS.bodyBytes) {
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ errors: [{ message: `request body over ${LIMITS.bodyBytes} bytes`, extensions: { code: 'INVALID_INPUT' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: `request body over ${LIMITS.bodyBytes} bytes`, extensions: { code: 'INVALID_INPUT' } },
+          ],
+        }),
+      );
       req.resume();
       return;
     }

@@ -1,8 +1,9 @@
 // Builds the gateway's services from live engine connections. One place that knows the wiring,
 // so main.ts and the tests assemble the same thing (tests with their own schema/prefix).
+
+import type { Config } from '@syncoxide/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { Config } from '@syncoxide/core';
 import { migrateAccounts } from './accounts/accounts.migrations.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';

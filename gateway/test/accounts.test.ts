@@ -10,7 +10,8 @@ before(async () => {
 });
 after(() => gw.close());
 
-const SIGN_UP = 'mutation($e: String!, $n: String!, $p: String!) { signUp(email: $e, name: $n, password: $p) { user { id email } } }';
+const SIGN_UP =
+  'mutation($e: String!, $n: String!, $p: String!) { signUp(email: $e, name: $n, password: $p) { user { id email } } }';
 const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }';
 const ME = '{ me { id email name role } }';
 
@@ -22,7 +23,11 @@ describe('sign-up and sessions', () => {
   test('sign-up sets an HttpOnly session cookie that identifies the user', async () => {
     const c = gw.client();
     const e = email('alice');
-    const res = await c.gql<{ signUp: { user: { email: string } } }>(SIGN_UP, { e: e.toUpperCase(), n: 'Alice', p: 'correct horse battery' });
+    const res = await c.gql<{ signUp: { user: { email: string } } }>(SIGN_UP, {
+      e: e.toUpperCase(),
+      n: 'Alice',
+      p: 'correct horse battery',
+    });
     assert.equal(res.errors, undefined);
     assert.equal(res.data?.signUp.user.email, e, 'email is stored lower-cased');
     assert.match(res.headers.get('set-cookie') ?? '', /sox_session=.+; Path=\/; HttpOnly; SameSite=Lax/);
@@ -46,7 +51,11 @@ describe('sign-up and sessions', () => {
     const wrong = await gw.client().gql(SIGN_IN, { e, p: 'nope nope nope' });
     assert.equal(wrong.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     const unknown = await gw.client().gql(SIGN_IN, { e: email('ghost'), p: 'nope nope nope' });
-    assert.equal(unknown.errors?.[0]?.message, wrong.errors?.[0]?.message, 'unknown email looks like a wrong password');
+    assert.equal(
+      unknown.errors?.[0]?.message,
+      wrong.errors?.[0]?.message,
+      'unknown email looks like a wrong password',
+    );
     const c = gw.client();
     await c.gql(SIGN_IN, { e, p: 'bob password 123' });
     assert.ok((await c.gql<{ me: unknown }>(ME)).data?.me);
@@ -59,12 +68,19 @@ describe('sign-up and sessions', () => {
   test('sign-in attempts per email are rate limited, each attempt counted even when aliased', async () => {
     const e = email('carol');
     await gw.client().gql(SIGN_UP, { e, n: 'Carol', p: 'carol password 1' });
-    const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: signIn(email: $e, password: "wrong password ${i}") { user { id } }`);
+    const aliases = Array.from(
+      { length: 12 },
+      (_, i) => `a${i}: signIn(email: $e, password: "wrong password ${i}") { user { id } }`,
+    );
     const res = await gw.client().gql(`mutation($e: String!) { ${aliases.join('\n')} }`, { e });
     const codes = (res.errors ?? []).map((er) => er.extensions?.code);
     assert.ok(codes.includes('RATE_LIMITED'), `expected RATE_LIMITED among ${codes.join(',')}`);
     const right = await gw.client().gql(SIGN_IN, { e, p: 'carol password 1' });
-    assert.equal(right.errors?.[0]?.extensions?.code, 'RATE_LIMITED', 'even the right password waits out the window');
+    assert.equal(
+      right.errors?.[0]?.extensions?.code,
+      'RATE_LIMITED',
+      'even the right password waits out the window',
+    );
   });
 });
 
@@ -72,9 +88,9 @@ describe('API tokens', () => {
   test('a token authenticates as its user with only its scopes, and stops working when revoked', async () => {
     const owner = gw.client();
     await owner.gql(SIGN_UP, { e: email('dave'), n: 'Dave', p: 'dave password 1' });
-    const created = await owner.gql<{ createApiToken: { secret: string; token: { id: string; scopes: string[] } } }>(
-      'mutation { createApiToken(name: "cli", scopes: ["files:read"]) { secret token { id scopes } } }',
-    );
+    const created = await owner.gql<{
+      createApiToken: { secret: string; token: { id: string; scopes: string[] } };
+    }>('mutation { createApiToken(name: "cli", scopes: ["files:read"]) { secret token { id scopes } } }');
     assert.equal(created.errors, undefined);
     const { secret, token } = created.data!.createApiToken;
     assert.match(secret, /^sox_/);
@@ -82,9 +98,18 @@ describe('API tokens', () => {
     cli.token = secret;
     assert.ok((await cli.gql<{ me: { email: string } }>(ME)).data?.me);
     const denied = await cli.gql('{ apiTokens { id } }');
-    assert.equal(denied.errors?.[0]?.extensions?.code, 'PERMISSION_DENIED', 'a files:read token cannot manage tokens');
-    const list = await owner.gql<{ apiTokens: { id: string; secret?: string }[] }>('{ apiTokens { id name scopes revoked } }');
-    assert.deepEqual(list.data?.apiTokens.map((t) => t.id), [token.id]);
+    assert.equal(
+      denied.errors?.[0]?.extensions?.code,
+      'PERMISSION_DENIED',
+      'a files:read token cannot manage tokens',
+    );
+    const list = await owner.gql<{ apiTokens: { id: string; secret?: string }[] }>(
+      '{ apiTokens { id name scopes revoked } }',
+    );
+    assert.deepEqual(
+      list.data?.apiTokens.map((t) => t.id),
+      [token.id],
+    );
     await owner.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: token.id });
     assert.equal((await cli.gql<{ me: unknown }>(ME)).data?.me, null);
   });

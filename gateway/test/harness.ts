@@ -7,6 +7,9 @@ import { checkEngines } from '@syncoxide/infra';
 import { startGateway } from '../src/server.js';
 import { buildServices, connect } from '../src/services.js';
 
+/** GraphQL over HTTP's own media type: request errors get 4xx statuses instead of 200. */
+export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -19,11 +22,18 @@ export class Client {
   token = '';
   constructor(private readonly base: string) {}
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GqlResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    const res = await fetch(`${this.base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const body = (await res.json()) as Omit<GqlResult<T>, 'status' | 'headers'>;
@@ -37,7 +47,12 @@ export async function startTestGateway() {
   const conn = connect(config);
   const services = await buildServices(config, conn, { pgSchema, redisPrefix: `${pgSchema}:` });
   const logger = createLogger('gateway-test', { level: 'silent' });
-  const server: Server = await startGateway({ config, logger, services, checkHealth: () => checkEngines(config) });
+  const server: Server = await startGateway({
+    config,
+    logger,
+    services,
+    checkHealth: () => checkEngines(config, { timeoutMs: 5000 }),
+  });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,

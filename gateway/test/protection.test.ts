@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LIMITS } from '../src/server.js';
-import { startTestGateway } from './harness.js';
+import { GRAPHQL_RESPONSE, startTestGateway } from './harness.js';
 
 let gw: Awaited<ReturnType<typeof startTestGateway>>;
 before(async () => {
@@ -12,12 +12,18 @@ before(async () => {
 after(() => gw.close());
 
 async function post(body: string) {
-  const res = await fetch(`${gw.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${gw.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE },
+    body,
+  });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
 test('a body over the size limit is refused with 413', async () => {
-  const res = await post(JSON.stringify({ query: `{ health { status } } # ${'x'.repeat(LIMITS.bodyBytes)}` }));
+  const res = await post(
+    JSON.stringify({ query: `{ health { status } } # ${'x'.repeat(LIMITS.bodyBytes)}` }),
+  );
   assert.equal(res.status, 413);
   assert.match(res.text, /request body over/);
 });

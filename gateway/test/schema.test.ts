@@ -8,5 +8,9 @@ import { schema } from '../src/schema/index.js';
 
 test('committed schema.graphql matches the code', () => {
   const committed = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
-  assert.equal(committed, `${printSchema(schema)}\n`, 'schema drifted: run npm run schema:print -w @syncoxide/gateway');
+  assert.equal(
+    committed,
+    `${printSchema(schema)}\n`,
+    'schema drifted: run npm run schema:print -w @syncoxide/gateway',
+  );
 });

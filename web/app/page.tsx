@@ -41,7 +41,8 @@ export default function Home() {
       {data && (
         <>
           <p>
-            Overall: <strong className={data.health.status === 'ok' ? 'ok' : 'bad'}>{data.health.status}</strong>
+            Overall:{' '}
+            <strong className={data.health.status === 'ok' ? 'ok' : 'bad'}>{data.health.status}</strong>
           </p>
           <table>
             <thead>

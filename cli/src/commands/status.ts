@@ -1,7 +1,8 @@
 // `syncoxide status`: are the engines and the gateway up? Human-readable or --json.
-import { Command } from 'commander';
+
 import { loadConfig } from '@syncoxide/core';
 import { checkEngines } from '@syncoxide/infra';
+import { Command } from 'commander';
 import { renderStatus, type StatusReport } from '../render-status.js';
 
 async function gatewayHealth(url: string): Promise<StatusReport['gateway']> {

@@ -102,7 +102,13 @@ export class AccountsService {
       const record = await this.sessions.get(hash);
       const user = record && (await this.accounts.userById(record.userId));
       if (!user) return null;
-      return { userId: user.id, role: user.role, scopes: sessionScopes(user.role), via: 'session', credentialHash: hash };
+      return {
+        userId: user.id,
+        role: user.role,
+        scopes: sessionScopes(user.role),
+        via: 'session',
+        credentialHash: hash,
+      };
     }
     return null;
   }
@@ -112,15 +118,23 @@ export class AccountsService {
   }
 
   /** Makes a personal API token; its secret is returned once and never again. */
-  async createToken(caller: Caller, input: { name: string; scopes: string[]; expiresInDays?: number | null }) {
+  async createToken(
+    caller: Caller,
+    input: { name: string; scopes: string[]; expiresInDays?: number | null },
+  ) {
     const name = input.name.trim();
-    if (!name || name.length > 100) throw new SyncoxideError('INVALID_INPUT', 'token name must have 1 to 100 characters');
+    if (!name || name.length > 100)
+      throw new SyncoxideError('INVALID_INPUT', 'token name must have 1 to 100 characters');
     const unknown = input.scopes.filter((s) => !(SCOPES as readonly string[]).includes(s) && s !== 'admin');
     if (unknown.length) throw new SyncoxideError('INVALID_INPUT', `unknown scopes: ${unknown.join(', ')}`);
-    if (input.scopes.length === 0) throw new SyncoxideError('INVALID_INPUT', 'a token needs at least one scope');
+    if (input.scopes.length === 0)
+      throw new SyncoxideError('INVALID_INPUT', 'a token needs at least one scope');
     const missing = input.scopes.filter((s) => !caller.scopes.has(s as Scope));
     if (missing.length) {
-      throw new SyncoxideError('PERMISSION_DENIED', `cannot grant scopes you do not hold: ${missing.join(', ')}`);
+      throw new SyncoxideError(
+        'PERMISSION_DENIED',
+        `cannot grant scopes you do not hold: ${missing.join(', ')}`,
+      );
     }
     const days = input.expiresInDays;
     if (days != null && (!Number.isInteger(days) || days < 1 || days > 3650)) {

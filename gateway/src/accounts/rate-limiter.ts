@@ -1,7 +1,8 @@
 // Fixed-window counters in Redis, shared by every gateway process. Each attempt counts, so a
 // batched or aliased GraphQL request with ten sign-ins spends ten attempts.
-import type { Redis } from 'ioredis';
+
 import { SyncoxideError } from '@syncoxide/core';
+import type { Redis } from 'ioredis';
 
 export interface Limit {
   /** Bucket name, e.g. `signin:ip:127.0.0.1`. */
@@ -28,9 +29,13 @@ export class RateLimiter {
     limits.forEach((l, i) => {
       const count = Number(results[i * 2]?.[1] ?? 0);
       if (count > l.max) {
-        throw new SyncoxideError('RATE_LIMITED', `too many attempts; try again in up to ${l.windowSeconds} s`, {
-          details: { retryAfterSeconds: l.windowSeconds },
-        });
+        throw new SyncoxideError(
+          'RATE_LIMITED',
+          `too many attempts; try again in up to ${l.windowSeconds} s`,
+          {
+            details: { retryAfterSeconds: l.windowSeconds },
+          },
+        );
       }
     });
   }

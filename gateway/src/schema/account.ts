@@ -37,7 +37,9 @@ const ApiToken = builder.objectRef<ApiTokenRow>('ApiToken').implement({
 const CreatedToken = builder.objectRef<{ token: ApiTokenRow; secret: string }>('CreatedApiToken').implement({
   fields: (t) => ({
     token: t.field({ type: ApiToken, resolve: (r) => r.token }),
-    secret: t.exposeString('secret', { description: 'Shown once: use it as `Authorization: Bearer <secret>`.' }),
+    secret: t.exposeString('secret', {
+      description: 'Shown once: use it as `Authorization: Bearer <secret>`.',
+    }),
   }),
 });
 
@@ -66,9 +68,12 @@ builder.queryField('scopes', (t) =>
   t.stringList({ description: 'Scopes an API token can be given.', resolve: () => [...SCOPES] }),
 );
 
+// Mutation payloads are nullable so that an error in one aliased field does not stop the
+// others: every attempt in a batch is executed, and so counted by the rate limiter.
 builder.mutationField('signUp', (t) =>
   t.field({
     type: AuthPayload,
+    nullable: true,
     args: {
       email: t.arg.string({ required: true }),
       name: t.arg.string({ required: true }),
@@ -85,6 +90,7 @@ builder.mutationField('signUp', (t) =>
 builder.mutationField('signIn', (t) =>
   t.field({
     type: AuthPayload,
+    nullable: true,
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
       const { user, session } = await ctx.services.accounts.signIn(args, ctx.clientIp);
