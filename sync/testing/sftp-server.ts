@@ -19,8 +19,10 @@ export interface SftpServer {
   password?: string;
   /** The server's host key as `SHA256:<base64>`, what `SftpRemoteConfig.hostKey` takes. */
   hostKeyFingerprint?: string;
-  /** Folder the tests use as the remote's root (an absolute path on this machine). */
+  /** Folder the server serves, on this machine (for direct inspection). */
   root: string;
+  /** The same folder as the SFTP client sees it: what `SftpRemoteConfig.root` takes. */
+  remoteRoot: string;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startSftpServer(
     publicKey: client.publicKey,
     hostKeyFingerprint: fingerprintOf(host.publicKey),
     root,
+    remoteRoot: root,
     stop: async () => {
       await stopTethered(child);
       rmSync(work, { recursive: true, force: true });
@@ -133,6 +136,8 @@ export async function startRcloneSftpServer(options: { root?: string } = {}): Pr
     password,
     hostKeyFingerprint: fingerprintOf(readFileSync(join(work, 'host_key.pub'), 'utf8')),
     root,
+    // rclone serves the folder as the SFTP root.
+    remoteRoot: '/',
     stop: async () => {
       await stopTethered(child);
       rmSync(work, { recursive: true, force: true });

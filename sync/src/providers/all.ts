@@ -3,7 +3,13 @@
 import type { RemoteType } from './config.js';
 import { createLocalProvider } from './local/index.js';
 import type { ProviderFactory } from './registry.js';
+import { createS3Provider } from './s3/index.js';
+import { createSftpProvider } from './sftp/index.js';
+import { createWebdavProvider } from './webdav/index.js';
 
 export const PROVIDER_TYPES: { [T in RemoteType]?: ProviderFactory<T> } = {
   local: (config) => createLocalProvider(config.root),
+  s3: (config) => createS3Provider(config),
+  sftp: (config, deps) => createSftpProvider(config, deps),
+  webdav: (config, deps) => createWebdavProvider(config, deps),
 };

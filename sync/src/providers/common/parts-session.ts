@@ -10,6 +10,7 @@ import { isSyncoxideError, SyncoxideError } from '@syncoxide/core';
 import type { Entry, Hashes, UploadSession, UploadState, WriteOptions } from '../types.js';
 import { digestsOf, HashingStream, type HashState, hashReadable, newHashState } from './hashing.js';
 import { joinPath, parentOf } from './paths.js';
+import { relabel } from './relabel.js';
 
 export type SessionOptions = Omit<WriteOptions, 'onProgress' | 'signal'>;
 
@@ -24,7 +25,13 @@ export interface PartStore {
   /** Deletes the object; missing is fine. */
   removeObject(path: string): Promise<void>;
   /** Makes the finished temporary object the destination (expect, mtime), returning its entry. */
-  finish(temp: string, path: string, options: SessionOptions, hashes: Required<Hashes>): Promise<Entry>;
+  finish(
+    temp: string,
+    path: string,
+    options: SessionOptions,
+    hashes: Required<Hashes>,
+    size: number,
+  ): Promise<Entry>;
 }
 
 interface Part {
@@ -85,19 +92,30 @@ export class PartsUploadSession implements UploadSession {
     return new PartsUploadSession(store, next, null);
   }
 
-  async append(source: Readable, options: { signal?: AbortSignal } = {}): Promise<void> {
+  append(source: Readable, options: { signal?: AbortSignal } = {}): Promise<void> {
+    return this.appendWith(source, options.signal);
+  }
+
+  async appendWith(
+    source: Readable,
+    signal?: AbortSignal,
+    onProgress?: (bytes: number) => void,
+  ): Promise<void> {
     const { id, parts } = this.data;
     const path = partPath(this.state.path, id, parts.length);
     const start = this.hashes?.bytes ?? 0;
-    const hashing = new HashingStream(this.hashes ? { resumeFrom: this.hashes } : {});
+    const hashing = new HashingStream({
+      ...(this.hashes ? { resumeFrom: this.hashes } : {}),
+      ...(onProgress ? { onProgress: (bytes: number) => onProgress(bytes - start) } : {}),
+    });
     const body = new PassThrough();
-    const feeding = pipeline(source, hashing, body, { signal: options.signal });
+    const feeding = signal ? pipeline(source, hashing, body, { signal }) : pipeline(source, hashing, body);
     try {
-      await Promise.all([this.store.putObject(path, body, options.signal), feeding]);
+      await Promise.all([this.store.putObject(path, body, signal), feeding]);
     } catch (error) {
       body.destroy();
       await this.store.removeObject(path).catch(() => {});
-      throw error;
+      throw relabel(error, this.state.path);
     }
     if (this.hashes) this.hashes = hashing.state();
     const size = hashing.bytes - start;
@@ -122,11 +140,11 @@ export class PartsUploadSession implements UploadSession {
       hashes = await this.join(temp, parts);
     }
     try {
-      return await this.store.finish(temp, dest, this.state.options, hashes);
+      return await this.store.finish(temp, dest, this.state.options, hashes, this.state.offset);
     } catch (error) {
       // A refused precondition leaves the destination as it was; the parts go, the error stays.
       if (isSyncoxideError(error, 'PRECONDITION_FAILED')) await this.abort();
-      throw error;
+      throw relabel(error, dest);
     }
   }
 

@@ -55,3 +55,12 @@ export function tempPathFor(path: string, label = randomBytes(8).toString('hex')
 export function isTempName(name: string): boolean {
   return TEMP_NAME.test(name);
 }
+
+/** A path a caller may write: below the root, and not one of our temporary names. */
+export function normalizeWritablePath(path: string): string {
+  const normal = normalizeFilePath(path);
+  if (isTempName(baseName(normal))) {
+    throw new SyncoxideError('INVALID_INPUT', 'name is reserved for temporary files', { path: normal });
+  }
+  return normal;
+}
