@@ -1,10 +1,8 @@
 // The product's long-running processes, started by `npm start` in this order.
+const syncoxide = ['tsx', '../cli/src/main.ts'];
 export const PROCESSES = [
   { name: 'gateway', cmd: 'npx', args: ['tsx', 'src/main.ts'], cwd: 'gateway' },
-  {
-    name: 'web',
-    cmd: 'npx',
-    args: ['next', 'start', '-p', process.env.SYNCOXIDE_WEB_PORT ?? '3000'],
-    cwd: 'web',
-  },
+  { name: 'relay', cmd: 'npx', args: [...syncoxide, 'worker', 'relay'], cwd: 'cli' },
+  { name: 'indexer', cmd: 'npx', args: [...syncoxide, 'worker', 'indexer'], cwd: 'cli' },
+  { name: 'web', cmd: 'npx', args: ['next', 'start', '-p', process.env.SYNCOXIDE_WEB_PORT ?? '3000'], cwd: 'web' },
 ];
