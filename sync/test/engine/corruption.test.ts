@@ -9,7 +9,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { SyncEngine } from '../../src/engine/runner.js';
 import { type KitEnv, localKit, providerMap } from './kits.js';
-import { testJournal, type TestJournal } from './pg.js';
+import { type TestJournal, testJournal } from './pg.js';
 import { md5 } from './trees.js';
 
 /** Flips one byte at `at` (counted over the stream) the first `times` streams it sees. */
@@ -53,7 +53,12 @@ describe('corruption in flight', () => {
 
   for (const variant of [
     { name: 'whole-file write', sessionMinBytes: Number.MAX_SAFE_INTEGER, size: 300_000, at: 123_456 },
-    { name: 'resumable upload, corrupted middle part', sessionMinBytes: 0, size: 3 * 1024 * 1024 + 17, at: 1_500_000 },
+    {
+      name: 'resumable upload, corrupted middle part',
+      sessionMinBytes: 0,
+      size: 3 * 1024 * 1024 + 17,
+      at: 1_500_000,
+    },
   ]) {
     it(`is detected by the hash check and re-sent (${variant.name})`, async () => {
       const data = randomBytes(variant.size);

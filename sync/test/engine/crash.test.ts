@@ -9,10 +9,10 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { PG_URL, testJournal, type TestJournal } from './pg.js';
+import { PG_URL, type TestJournal, testJournal } from './pg.js';
 
 const BIG = process.env.SYNCOXIDE_CRASH_BIG === '1' ? 1024 * 1024 * 1024 : 200 * 1024 * 1024;
 const SMALL_FILES = 120;
@@ -29,7 +29,9 @@ async function writeBig(path: string, size: number): Promise<void> {
     if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
     written += chunk.length;
   }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
 }
 
 async function walk(root: string, dir = root): Promise<string[]> {
@@ -81,7 +83,9 @@ describe('crash safety', () => {
     await rm(dst, { recursive: true, force: true });
   });
 
-  it(`SIGKILLed ${KILLS} times mid-run, the sync still ends complete, verified and clean`, { timeout: 20 * 60_000 }, async () => {
+  it(`SIGKILLed ${KILLS} times mid-run, the sync still ends complete, verified and clean`, {
+    timeout: 20 * 60_000,
+  }, async () => {
     const job = {
       pgUrl: PG_URL,
       schema: db.schema,
