@@ -26,7 +26,7 @@ async function writeBig(path: string, size: number): Promise<void> {
     // Each MiB differs (a counter in front), so a misplaced part would change the hash.
     const chunk = Buffer.from(block.subarray(0, Math.min(block.length, size - written)));
     chunk.writeUInt32LE(i, 0);
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     written += chunk.length;
   }
   await new Promise<void>((resolve, reject) =>

@@ -25,8 +25,6 @@ const Op = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('rmdir' as const), side }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('run' as const) }), weight: 3 },
 );
-type Op = typeof Op extends fc.Arbitrary<infer T> ? T : never;
-
 async function files(root: string, dir = root): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let entries: import('node:fs').Dirent[] = [];
