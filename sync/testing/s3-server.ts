@@ -19,6 +19,11 @@ export interface S3TestServer {
   accessKeyId: string;
   secretAccessKey: string;
   region: string;
+  /**
+   * Folder where the filesystem-nio2 backend keeps bucket `b`'s key `k` as the file `<dataDir>/b/k`:
+   * tests that need thousands of objects can create them there in a fraction of the time.
+   */
+  dataDir: string;
   createBucket(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -160,6 +165,7 @@ export async function startS3Server(): Promise<S3TestServer> {
     (pipe as unknown as { unref?: () => void } | null)?.unref?.();
   return {
     endpoint,
+    dataDir: join(dir, 'data'),
     accessKeyId,
     secretAccessKey,
     region,

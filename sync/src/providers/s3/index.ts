@@ -1,0 +1,1 @@
+export { createS3Provider, S3_CAPABILITIES, S3Provider } from './provider.js';
