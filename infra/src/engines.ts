@@ -87,7 +87,7 @@ async function ensureJvm(settings: EngineSettings, engine: JvmEngineName, log: (
       await stopProcess(pid);
     }
     log(`${engine}: starting ${def.version} on 127.0.0.1:${options.port} (log ${options.logFile})`);
-    const launched = await launchEngine(def, settings.home, options, true);
+    const launched = await launchEngine(def, settings.home, options, { detached: true, log });
     return { action: 'started' as const, pid: launched.pid, version: launched.version };
   });
 }

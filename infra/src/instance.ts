@@ -92,7 +92,7 @@ export async function startEngineInstance(
   let child: ChildProcess | undefined;
   let exited = true;
   const start = async () => {
-    const launched = await launchEngine(def, home, instanceOptions, false, true);
+    const launched = await launchEngine(def, home, instanceOptions, { detached: false, shortLived: true });
     child = launched.child;
     exited = false;
     live.add(launched.child);

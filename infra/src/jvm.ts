@@ -5,14 +5,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JvmEngine, JvmInstanceOptions } from './engines/types.js';
 import { compileLauncher, findJdk } from './java.js';
-import { fetchArtifacts } from './maven.js';
+import { fetchArtifacts, isFetched } from './maven.js';
 import { runningPid, spawnLogged, waitHealthy } from './process.js';
 
 /** Makes the engine runnable: jars and compiled launcher in <home>/engines/<engine>-<version>. */
-export async function installEngine(engine: JvmEngine, home: string): Promise<string> {
+export async function installEngine(
+  engine: JvmEngine,
+  home: string,
+  log: (line: string) => void = () => undefined,
+): Promise<string> {
   const engineDir = join(home, 'engines', `${engine.name}-${engine.version}`);
   await findJdk(); // before Maven, so a missing JDK is reported as such
-  const libDir = await fetchArtifacts(engineDir, engine.artifacts);
+  const libDir = join(engineDir, 'lib');
+  if (!isFetched(libDir, engine.artifacts)) {
+    const started = Date.now();
+    log(`${engine.name}: fetching ${engine.artifacts.join(', ')} and dependencies from Maven Central`);
+    await fetchArtifacts(engineDir, engine.artifacts);
+    log(`${engine.name}: jars ready in ${engineDir} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   const parts = [join(libDir, '*')];
   if (engine.launcher) {
     const classesDir = join(engineDir, 'classes');
@@ -41,14 +51,21 @@ export interface Launched {
 }
 
 /** Starts the instance and waits for its probe; throws naming the engine and its log on failure. */
+export interface LaunchOptions {
+  /** Outlive the calling process (the CLI's `up`), or die with it (private test instances). */
+  detached: boolean;
+  /** Private test instances live for seconds: start faster, run slower. */
+  shortLived?: boolean;
+  log?: (line: string) => void;
+}
+
 export async function launchEngine(
   engine: JvmEngine,
   home: string,
   options: JvmInstanceOptions,
-  detached: boolean,
-  shortLived = false,
+  launch: LaunchOptions,
 ): Promise<Launched> {
-  const classpath = await installEngine(engine, home);
+  const classpath = await installEngine(engine, home, launch.log);
   const { java } = await findJdk();
   mkdirSync(options.dataDir, { recursive: true });
   await engine.prepare?.({ java, classpath, options });
@@ -61,7 +78,7 @@ export async function launchEngine(
       ...(engine.instanceJvmOptions?.(options) ?? []),
       // Private test instances live for seconds: skipping the optimising JIT halves their start
       // on a small machine, and their throughput does not matter.
-      ...(shortLived ? [QUICK_JIT] : []),
+      ...(launch.shortLived ? [QUICK_JIT] : []),
       `-Djava.io.tmpdir=${mkTmp(options.dataDir)}`,
       '-cp',
       classpath,
@@ -72,7 +89,7 @@ export async function launchEngine(
     logFile: options.logFile,
     pidFile: options.pidFile,
     tag,
-    detached,
+    detached: launch.detached,
   });
   let exited = false;
   child.once('exit', () => {
@@ -81,7 +98,8 @@ export async function launchEngine(
   const pid = child.pid as number;
   const result = await waitHealthy(
     async () => {
-      const probe = await engine.probe(options.port, 2000);
+      // Generous per-probe timeout: the first Cypher query or cluster call of a fresh JVM is slow.
+      const probe = await engine.probe(options.port, 10_000);
       if (!probe.ok) throw new Error(probe.error ?? 'not ready');
       return probe;
     },

@@ -50,7 +50,20 @@ export const neo4jEngine: JvmEngine = {
   launcher: 'Neo4jMain.java',
   mainClass: 'Neo4jMain',
   // Heap plus a 256 MiB page cache: enough for development graphs, small beside the other engines.
-  jvmOptions: ['-Xms512m', '-Xmx1g', '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'],
+  jvmOptions: [
+    '-Xms512m',
+    '-Xmx1g',
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-XX:-OmitStackTraceInFastThrow',
+    // What Neo4j's own launcher passes: the page cache and Netty reach into NIO internals.
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dlog4j2.disable.jmx=true',
+  ],
   startTimeoutMs: 180_000,
   args: (options) => [options.dataDir, String(options.port), '256'],
   probe: (port, timeoutMs) => probeNeo4j(`bolt://127.0.0.1:${port}`, timeoutMs),
