@@ -12,7 +12,13 @@ import {
 } from '../nodes/mutation.repository.js';
 import { ancestorsOf, isBelow, rebase } from '../nodes/paths.js';
 import { type ListedEntry, sameContent } from './entry.js';
-import { findByPathsOrIds, findDescendants, findSameContent, StoredIndex } from './ingest.repository.js';
+import {
+  findByPathsOrIds,
+  findDescendants,
+  findSameContent,
+  reparentChildren,
+  StoredIndex,
+} from './ingest.repository.js';
 import { type BatchPlan, type PlanContext, planBatch } from './plan.js';
 
 export interface BatchScope {
@@ -110,7 +116,18 @@ export async function runBatch(
     carried += moves.length;
     m.updates.push(...moves);
   }
-  if (hooks.deletes) m.deletes = await hooks.deletes(tx, index, plan, planned);
+  // A folder listed after its content, moved by id onto the path where an implicit folder was
+  // made for that content: the two are one folder; the implicit one hands over its children.
+  for (const move of plan.folderMoves) {
+    for (const dup of index.atPath(move.to)) {
+      if (dup.kind !== 'folder' || dup.id === move.nodeId || dup.providerId !== null || planned.has(dup.id))
+        continue;
+      await reparentChildren(tx, scope.ownerId, dup.id, move.nodeId);
+      planned.add(dup.id);
+      m.deletes.push(dup);
+    }
+  }
+  if (hooks.deletes) m.deletes.push(...(await hooks.deletes(tx, index, plan, planned)));
   if (isEmpty(m)) return { plan, carried, deleted: 0, events: 0, writes: 0 };
   const result = await commitMutations(tx, m, { ownerId: scope.ownerId, now: scope.now, cause: scope.cause });
   return { plan, carried, deleted: m.deletes.length, events: result.events.length, writes: result.writes };

@@ -75,10 +75,7 @@ export function changesService(ctx: GraphContext) {
           extraPaths: deleted,
           forced: (index) => renamesByContent(index, upserts, deleted),
           deletes: async (tx2, index, _plan, taken) => {
-            const roots = [
-              ...deleted.flatMap((p) => index.atPath(p)),
-              ...replacedBy(index, upserts, remote.capabilities.stableIds),
-            ];
+            const roots = [...deleted.flatMap((p) => index.atPath(p)), ...replacedBy(index, upserts)];
             const out: NodeRef[] = [];
             const seen = new Set(taken);
             for (const root of roots) {
@@ -124,18 +121,7 @@ function renamesByContent(
   return forced;
 }
 
-/** Stored nodes at an upserted path that the upsert cannot be: other kind, or another object by id. */
-function replacedBy(index: StoredIndex, upserts: ListedEntry[], idsAuthoritative: boolean): StoredNode[] {
-  return upserts.flatMap((e) =>
-    index
-      .atPath(e.path)
-      .filter(
-        (n) =>
-          n.kind !== e.kind ||
-          (idsAuthoritative &&
-            e.providerId !== null &&
-            n.providerId !== null &&
-            n.providerId !== e.providerId),
-      ),
-  );
+/** Stored nodes at an upserted path that the upsert cannot be: a file became a folder or back. */
+function replacedBy(index: StoredIndex, upserts: ListedEntry[]): StoredNode[] {
+  return upserts.flatMap((e) => index.atPath(e.path).filter((n) => n.kind !== e.kind));
 }

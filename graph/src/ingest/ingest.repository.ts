@@ -55,7 +55,7 @@ export async function findByPathsOrIds(
        MATCH (n:Node {ownerId: $ownerId, remoteId: $remoteId, providerId: pid}) RETURN n
      }
      RETURN n {.*} AS props`,
-    { ...s, paths, providerIds },
+    { ownerId: s.ownerId, remoteId: s.remoteId, paths, providerIds },
   );
   return result.records.map((r) => nodeFromProps(r.get('props')));
 }
@@ -83,7 +83,7 @@ export async function findSameContent(
        WHERE n.remoteId = $remoteId AND n.size = it.size AND n.kind = 'file' RETURN n
      }
      RETURN it.path AS path, n {.*} AS props`,
-    { ...s, probes: probes.map((p) => ({ ...p, size: int(p.size) })) },
+    { ownerId: s.ownerId, remoteId: s.remoteId, probes: probes.map((p) => ({ ...p, size: int(p.size) })) },
   );
   const out = new Map<string, StoredNode[]>();
   for (const r of result.records) push(out, r.get('path') as string, nodeFromProps(r.get('props')));
@@ -105,7 +105,7 @@ export async function findDescendants(tx: Tx, s: Scope, from: string, to: string
      WITH d, $to + substring(d.path, size($from)) AS np
      OPTIONAL MATCH (o:Node {ownerId: $ownerId, remoteId: $remoteId, path: np})
      RETURN d {.*} AS props, np, collect(o.id) AS occupants`,
-    { ...s, prefix: `${from}/`, from, to },
+    { ownerId: s.ownerId, remoteId: s.remoteId, prefix: `${from}/`, from, to },
   );
   return result.records.map((r) => ({
     node: nodeFromProps(r.get('props')),
@@ -134,7 +134,7 @@ export async function pageRemoteNodes(
      RETURN n.id AS id, n.path AS path, n.revision AS revision, n.updatedAt AS updatedAt
      ORDER BY n.path, n.id
      LIMIT $limit`,
-    { ...s, afterPath, limit: int(limit) },
+    { ownerId: s.ownerId, remoteId: s.remoteId, afterPath, limit: int(limit) },
   );
   return result.records.map((r) => ({
     id: r.get('id') as string,
@@ -173,7 +173,20 @@ export async function findSubtree(tx: Tx, s: Scope, path: string): Promise<Store
     `MATCH (d:Node {ownerId: $ownerId, remoteId: $remoteId})
      WHERE d.path = $path OR d.path STARTS WITH $prefix
      RETURN d {.*} AS props`,
-    { ...s, path, prefix: `${path}/` },
+    { ownerId: s.ownerId, remoteId: s.remoteId, path, prefix: `${path}/` },
   );
   return result.records.map((r) => nodeFromProps(r.get('props')));
+}
+
+/** Moves the children of folder `fromId` under folder `toId` (same path: a merge of duplicates). */
+export async function reparentChildren(tx: Tx, ownerId: string, fromId: string, toId: string): Promise<void> {
+  await tx.run(
+    `MATCH (c:Node {ownerId: $ownerId, parentId: $fromId})
+     SET c.parentId = $toId
+     WITH c
+     CALL (c) { MATCH (c)-[r:IN]->() DELETE r }
+     MATCH (p:Node {id: $toId})
+     CREATE (c)-[:IN]->(p)`,
+    { ownerId, fromId, toId },
+  );
 }

@@ -106,19 +106,45 @@ test('size, mtime or hash changes are modifications with a new version', () => {
   assert.equal(learned?.version, 'refresh');
 });
 
-test('a provider id found at another path is a move; ids are ignored for path matches unless authoritative', () => {
+test('a provider id found at another path is a move; a new id at the same path is the same file', () => {
   const x = stored('x', entry('old.txt', { providerId: 'p1' }), 'r');
   const moved = planBatch([entry('new.txt', { providerId: 'p1' })], new StoredIndex().add([x]), ctx());
   assert.equal(moved.updates[0]?.kind, 'moved');
   assert.equal(moved.updates[0]?.previousPath, 'old.txt');
   assert.equal(moved.updates[0]?.patch.path, 'new.txt');
+  // An atomic save: a new inode (id) at the same path.
+  const saved = planBatch(
+    [entry('old.txt', { providerId: 'p2' })],
+    new StoredIndex().add([x]),
+    ctx({ idsAuthoritative: true }),
+  );
+  assert.equal(saved.updates[0]?.kind, 'metadata');
+  assert.equal(saved.updates[0]?.patch.providerId, 'p2');
+});
 
-  // Same path, new id: an atomic save (not authoritative) vs a different object (authoritative).
-  const replaced = [entry('old.txt', { providerId: 'p2' })];
-  assert.equal(planBatch(replaced, new StoredIndex().add([x]), ctx()).updates[0]?.kind, 'metadata');
-  const auth = planBatch(replaced, new StoredIndex().add([x]), ctx({ idsAuthoritative: true }));
-  assert.equal(auth.creates.length, 1);
-  assert.deepEqual(auth.matched, []);
+test('two files swapping names: ids decide when authoritative, paths otherwise', () => {
+  const a = stored('a', entry('a.txt', { providerId: 'pa', md5: 'a1' }), 'r');
+  const b = stored('b', entry('b.txt', { providerId: 'pb', md5: 'b1' }), 'r');
+  const listing = [
+    entry('a.txt', { providerId: 'pb', md5: 'b1' }),
+    entry('b.txt', { providerId: 'pa', md5: 'a1' }),
+  ];
+  const byIds = planBatch(listing, new StoredIndex().add([a, b]), ctx({ idsAuthoritative: true }));
+  assert.deepEqual(
+    byIds.updates.map((u) => [u.before.id, u.kind, u.patch.path]),
+    [
+      ['b', 'moved', 'a.txt'],
+      ['a', 'moved', 'b.txt'],
+    ],
+  );
+  const byPaths = planBatch(listing, new StoredIndex().add([a, b]), ctx());
+  assert.deepEqual(
+    byPaths.updates.map((u) => [u.before.id, u.kind]),
+    [
+      ['a', 'modified'],
+      ['b', 'modified'],
+    ],
+  );
 });
 
 test('a path already matched by an earlier batch is a duplicate', () => {

@@ -134,24 +134,36 @@ export function planBatch(
     return id;
   };
 
+  // With ids that identify objects, every entry whose id is known claims its node first, so
+  // a node renamed away is not taken by whatever now sits at its old path.
+  const reserved = new Map<string, StoredNode>();
+  const reservedIds = new Set<string>();
+  if (ctx.idsAuthoritative) {
+    for (const e of entries) {
+      if (!e.providerId || ctx.forced?.has(e.path) || ctx.defer?.has(e.path)) continue;
+      const node = stored
+        .withProviderId(e.providerId)
+        .find((n) => n.kind === e.kind && !taken(n) && !reservedIds.has(n.id));
+      if (node) {
+        reserved.set(e.path, node);
+        reservedIds.add(node.id);
+      }
+    }
+  }
+
   const identify = (e: ListedEntry): StoredNode | 'duplicate' | null => {
-    const forced = ctx.forced?.get(e.path);
+    const forced = ctx.forced?.get(e.path) ?? reserved.get(e.path);
     if (forced) return forced;
     const here = storedAt(e.path).filter((n) => n.kind === e.kind);
-    const atPath = here.filter((n) => !taken(n)).sort((a, b) => Number(a.trashed) - Number(b.trashed));
-    const byId = e.providerId
-      ? stored.withProviderId(e.providerId).filter((n) => n.kind === e.kind && !taken(n))
-      : [];
-    if (ctx.idsAuthoritative) {
-      if (byId[0]) return byId[0];
-      const same = atPath.find(
-        (n) => n.providerId === null || e.providerId === null || n.providerId === e.providerId,
-      );
-      if (same) return same;
-    } else {
-      const same = atPath.find((n) => n.providerId === e.providerId) ?? atPath[0];
-      if (same) return same;
-      if (byId[0]) return byId[0];
+    const atPath = here
+      .filter((n) => !taken(n) && !reservedIds.has(n.id))
+      .sort((a, b) => Number(a.trashed) - Number(b.trashed));
+    // Same path, other id: an atomic save (new inode, new object id) is the same file to a user.
+    const same = atPath.find((n) => n.providerId === e.providerId) ?? atPath[0];
+    if (same) return same;
+    if (!ctx.idsAuthoritative && e.providerId) {
+      const byId = stored.withProviderId(e.providerId).find((n) => n.kind === e.kind && !taken(n));
+      if (byId) return byId;
     }
     // Already matched by an earlier batch at this very path: the listing repeated itself.
     if (here.some((n) => ctx.isMatched(n.id) && !matchedHere.has(n.id))) return 'duplicate';

@@ -11,13 +11,13 @@ export interface OutboxEntry {
   payload: string;
 }
 
-export async function readOldest(tx: Tx, limit: number): Promise<OutboxEntry[]> {
+export async function readOldest(tx: Tx, limit: number, ownerIds: string[] | null): Promise<OutboxEntry[]> {
   const result = await tx.run(
-    `MATCH (o:Outbox) WHERE o.ts IS NOT NULL
+    `MATCH (o:Outbox) WHERE o.ts IS NOT NULL AND ($ownerIds IS NULL OR o.ownerId IN $ownerIds)
      RETURN o.id AS id, o.nodeId AS nodeId, o.revision AS revision, o.kind AS kind, o.ts AS ts, o.payload AS payload
      ORDER BY o.ts, o.seq
      LIMIT $limit`,
-    { limit: int(limit) },
+    { limit: int(limit), ownerIds },
   );
   return result.records.map((r) => ({
     id: r.get('id') as string,

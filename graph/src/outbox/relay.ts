@@ -28,6 +28,8 @@ export interface OutboxRelayOptions {
   /** Partitions of the topic when the relay creates it. */
   partitions?: number;
   hooks?: RelayHooks;
+  /** Relay only these owners' entries (relays sharded by tenant; tests sharing one database). */
+  ownerIds?: string[];
 }
 
 export class OutboxRelay {
@@ -49,7 +51,9 @@ export class OutboxRelay {
 
   /** Publishes one batch of the oldest entries; returns how many were published. */
   async runOnce(): Promise<number> {
-    const entries = await readTx(this.db, (tx) => readOldest(tx, this.options.batchSize ?? 1000));
+    const entries = await readTx(this.db, (tx) =>
+      readOldest(tx, this.options.batchSize ?? 1000, this.options.ownerIds ?? null),
+    );
     if (entries.length === 0) return 0;
     await this.options.hooks?.afterRead?.(entries);
     const producer = await this.connect();
@@ -106,6 +110,8 @@ export class OutboxRelay {
     while (this.running) {
       try {
         this.woken = false;
+        // Connect (and create the topic) up front: consumers can subscribe before any event.
+        await this.connect();
         const n = await this.runOnce();
         failures = 0;
         if (n > 0) continue;

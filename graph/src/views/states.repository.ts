@@ -50,7 +50,8 @@ export async function pageDevices(
      WITH d ORDER BY d.sortName, d.id LIMIT $limit
      OPTIONAL MATCH (d)-[:HAS_REMOTE]->(r:Remote) WHERE r.ownerId = $ownerId
      WITH d, r ORDER BY r.sortName, r.id
-     RETURN d {.*} AS device, collect(r {.*}) AS remotes ORDER BY d.sortName, d.id`,
+     WITH d, collect(r {.*}) AS remotes ORDER BY d.sortName, d.id
+     RETURN d {.*} AS device, remotes`,
     { ownerId, after, limit: int(limit + 1) },
   );
   return result.records.map((r) => ({
