@@ -106,6 +106,7 @@ export async function launchEngine(
     {
       engine: engine.name,
       logFile: options.logFile,
+      detailLog: engine.detailLog?.(options),
       timeoutMs: Number(process.env.SYNCOXIDE_ENGINE_TIMEOUT_MS) || engine.startTimeoutMs,
       isAlive: () => !exited,
     },

@@ -1,7 +1,16 @@
 // Process plumbing shared by every engine: detached spawn with a log file and a pid file,
 // liveness checks that survive pid reuse, health waits that explain failures, clean stops.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,12 +32,16 @@ export interface SpawnOptions {
   detached: boolean;
 }
 
+const START_MARKER = '=== syncoxide: starting';
+
 /** Starts a process whose stdout and stderr append to logFile, and records its pid. */
 export function spawnLogged(options: SpawnOptions): ChildProcess {
   mkdirSync(dirname(options.logFile), { recursive: true });
   mkdirSync(dirname(options.pidFile), { recursive: true });
   const fd = openSync(options.logFile, 'a');
   try {
+    // A start marker, so a failure shows this start's lines rather than an older run's.
+    writeSync(fd, `${START_MARKER} at ${new Date().toISOString()} ===\n`);
     const child = spawn(options.command, options.args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
@@ -121,10 +134,12 @@ export function removeFile(path: string): void {
   rmSync(path, { force: true });
 }
 
-/** Last n lines of a file, or a note that it is missing. */
-export function tailLines(file: string, n = 30): string {
+/** Last n lines of a file (since the last start marker, if lastStartOnly), or a note that it is missing. */
+export function tailLines(file: string, n = 30, lastStartOnly = false): string {
   if (!existsSync(file)) return `(no log file at ${file})`;
-  const text = readFileSync(file, 'utf8');
+  let text = readFileSync(file, 'utf8');
+  const marker = lastStartOnly ? text.lastIndexOf(START_MARKER) : -1;
+  if (marker >= 0) text = text.slice(marker);
   return text
     .split('\n')
     .slice(-n - 1)
@@ -149,6 +164,8 @@ export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): 
 export interface WaitOptions {
   engine: string;
   logFile: string;
+  /** Another log worth showing on failure (Neo4j keeps its own debug.log). */
+  detailLog?: string;
   timeoutMs: number;
   /** When given, the wait fails at once if this process dies instead of waiting out the timeout. */
   isAlive?: () => boolean;
@@ -183,9 +200,12 @@ export async function waitHealthy<T>(probe: () => Promise<T | undefined>, option
 
 function failure(options: WaitOptions, what: string, lastError: string): SyncoxideError {
   const probe = lastError ? ` (last probe: ${lastError})` : '';
+  const detail = options.detailLog
+    ? `\n\nand its own log ${options.detailLog}, last lines:\n${tailLines(options.detailLog, 15)}`
+    : '';
   return new SyncoxideError(
     'UNAVAILABLE',
-    `${options.engine} ${what}${probe}; see its log ${options.logFile}, last lines:\n${tailLines(options.logFile)}`,
+    `${options.engine} ${what}${probe}; see its log ${options.logFile}, last lines:\n${tailLines(options.logFile, 30, true)}${detail}`,
     { details: { engine: options.engine, logFile: options.logFile } },
   );
 }

@@ -1,5 +1,6 @@
 // Neo4j Community 5.26 LTS, embedded in our small launcher (infra/java/Neo4jMain.java) with the
 // Bolt connector on loopback and auth off.
+import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { errorText, type JvmEngine, type ProbeResult } from './types.js';
 
@@ -66,5 +67,6 @@ export const neo4jEngine: JvmEngine = {
   ],
   startTimeoutMs: 180_000,
   args: (options) => [options.dataDir, String(options.port), '256'],
+  detailLog: (options) => join(options.dataDir, 'logs', 'debug.log'),
   probe: (port, timeoutMs) => probeNeo4j(`bolt://127.0.0.1:${port}`, timeoutMs),
 };

@@ -33,6 +33,8 @@ export interface JvmEngine {
   /** Writes configuration, formats storage: whatever must exist before the first start. */
   prepare?(context: PrepareContext): Promise<void>;
   args(options: JvmInstanceOptions): string[];
+  /** A log the engine writes itself, beside our stdout log; shown when a start fails. */
+  detailLog?(options: JvmInstanceOptions): string;
   /** A fast check of a running instance on loopback; ok with the server's version. */
   probe(port: number, timeoutMs: number): Promise<ProbeResult>;
 }
@@ -43,8 +45,17 @@ export interface PrepareContext {
   options: JvmInstanceOptions;
 }
 
+/** One short line for a failed probe: the root cause, not the driver's advice. */
 export function errorText(err: unknown): string {
   if (err instanceof AggregateError && err.errors.length > 0) return errorText(err.errors[0]);
-  const message = err instanceof Error ? err.message : String(err);
+  let message = err instanceof Error ? err.message : String(err);
+  // fetch says only "fetch failed"; the reason (ECONNREFUSED, ...) is its cause.
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (cause instanceof Error && cause.message && !message.includes(cause.message)) {
+    message = `${message}: ${errorText(cause)}`;
+  }
+  // The Neo4j driver wraps the socket error in two sentences of advice.
+  const causedBy = /Caused by: (.*)$/s.exec(message);
+  if (causedBy?.[1]) message = `cannot connect: ${causedBy[1]}`;
   return message.split('\n')[0] || (err instanceof Error ? err.name : 'error');
 }
