@@ -187,7 +187,9 @@ export class GraphDiffIndexer {
       await sendDeadLetters(this.producer!, this.deadLetterTopic, batch.topic, batch.partition, letters);
       this.log.warn({ count: letters.length, reasons: letters.map((l) => l.reason) }, 'events dead-lettered');
     }
-    resolveOffset(last.offset);
+    // Commit before resolving: if the commit fails, the unresolved batch is fetched and applied
+    // again (idempotent) and committed then. Resolved first, a failed commit would leave the
+    // consumer past the batch with nothing committed until the partition's next event.
     await commitOffsetsIfNecessary({
       topics: [
         {
@@ -196,6 +198,7 @@ export class GraphDiffIndexer {
         },
       ],
     });
+    resolveOffset(last.offset);
     this.stats.batches++;
     this.stats.applied += written.applied;
     this.stats.stale += written.stale;
