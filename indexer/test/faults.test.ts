@@ -1,16 +1,13 @@
 // Fault tests on private engine instances (never the shared ones): the search engine or the
 // broker stops while events flow; after recovery the index holds exactly the final states.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphDiffEvent } from '@syncoxide/core';
-import { type EngineInstance, startEngineInstance } from '@syncoxide/infra';
 import type { Kafka, Producer } from 'kafkajs';
 import { GraphDiffIndexer } from '../src/consumer.js';
 import { ensureTopics } from '../src/kafka.js';
+import { Restartable } from './engines.js';
 import {
   allDocs,
   cleanup,
@@ -24,44 +21,6 @@ import {
   uniqueNames,
   waitFor,
 } from './helpers.js';
-
-/** An instance that can be stopped and started again on the same ports and data. */
-class Restartable {
-  private constructor(
-    readonly engine: 'kafka' | 'opensearch',
-    readonly dataDir: string,
-    public instance: EngineInstance | null,
-  ) {}
-  static async start(engine: 'kafka' | 'opensearch'): Promise<Restartable> {
-    const dataDir = mkdtempSync(join(tmpdir(), `indexer-fault-${engine}-`));
-    return new Restartable(
-      engine,
-      dataDir,
-      await startEngineInstance(engine, { dataDir, removeOnStop: false }),
-    );
-  }
-  get url(): string {
-    return this.instance!.url;
-  }
-  private ports = { port: 0, secondaryPort: 0 };
-  async stop(): Promise<void> {
-    if (!this.instance) return;
-    this.ports = { port: this.instance.port, secondaryPort: this.instance.secondaryPort };
-    await this.instance.stop();
-    this.instance = null;
-  }
-  async startAgain(): Promise<void> {
-    this.instance = await startEngineInstance(this.engine, {
-      ...this.ports,
-      dataDir: this.dataDir,
-      removeOnStop: false,
-    });
-  }
-  async dispose(): Promise<void> {
-    await this.stop().catch(() => {});
-    rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
 
 /** Events in rounds: creations, modifications, deletions, across `nodes` files. */
 function roundOf(round: number, nodes: number): GraphDiffEvent[] {
