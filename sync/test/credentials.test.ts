@@ -13,7 +13,6 @@ import {
   loadSecretKey,
   migrateCredentials,
   RemoteCredentialStore,
-  redactRemoteConfig,
 } from '../src/providers/credentials.js';
 
 const schema = `cred_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
