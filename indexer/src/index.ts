@@ -8,6 +8,7 @@ export { createKafka, kafkaFromConfig } from './kafka.js';
 export { type ConsumerLag, getConsumerLag, type PartitionLag } from './lag.js';
 export { filesMappings } from './mapping.js';
 export { deadLetterTopic, defaultGroupId, filesAlias, graphDiffTopic, newFilesIndexName } from './names.js';
+export { dropOwnerDocuments } from './owner.js';
 export { type PurgeOptions, type PurgeResult, purgeTombstones } from './purge.js';
 export { type ReindexOptions, type ReindexResult, reindex, type SourceNode } from './reindex.js';
 export {

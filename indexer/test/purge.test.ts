@@ -4,6 +4,7 @@ import { after, test } from 'node:test';
 import { bulkWrite } from '../src/bulk.js';
 import { opFromEvent } from '../src/document.js';
 import { dropFilesIndexes, ensureFilesIndex } from '../src/indexes.js';
+import { dropOwnerDocuments } from '../src/owner.js';
 import { purgeTombstones } from '../src/purge.js';
 import { allDocs, diffEvent, quiet, searchClient, uniqueNames } from './helpers.js';
 
@@ -47,4 +48,17 @@ test('purges old tombstones the graph confirms gone, keeps the rest', async () =
   assert.deepEqual(asked.sort(), ['gone-1', 'gone-2', 'still-in-graph']);
   const docs = await allDocs(client, names.indexPrefix);
   assert.deepEqual([...docs.keys()].sort(), ['alive', 'recent', 'still-in-graph']);
+});
+
+test('an owner removed from the graph is removed from the index', async () => {
+  await ensureFilesIndex(client, names.indexPrefix);
+  const events = [diffEvent('mine-1', 1, { ownerId: 'gone-user' }), diffEvent('mine-2', 3, { ownerId: 'gone-user' }, 'deleted')];
+  await bulkWrite(client, names.alias, [...events, diffEvent('theirs', 1, { ownerId: 'other' })].map(opFromEvent), {
+    requireAlias: true,
+    refresh: true,
+  });
+  assert.equal(await dropOwnerDocuments(client, names.indexPrefix, 'gone-user'), 2);
+  const docs = await allDocs(client, names.indexPrefix);
+  assert.ok(docs.has('theirs'));
+  assert.ok(!docs.has('mine-1') && !docs.has('mine-2'));
 });
