@@ -2,10 +2,10 @@
 // own: basic auth failures, a read-only server, PROPFIND parsing of other servers' answers.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isRetriable } from '@syncoxide/core';
+import { isRetriable, uniqueName } from '@syncoxide/core';
 import type { RemoteConfig } from '../src/providers/config.js';
 import { createProvider } from '../src/providers/registry.js';
 import type { Provider } from '../src/providers/types.js';
@@ -37,10 +37,20 @@ const configFor = (s: WebdavServer, root: string, extra: Partial<WebdavConfig> =
   ...extra,
 });
 
+/** A fresh folder made through the server (rclone caches listings: no mkdir behind its back). */
+async function freshFolder(s: WebdavServer, label: string): Promise<string> {
+  const name = uniqueName(label);
+  const top = await createWebdavProvider(configFor(s, ''));
+  await top.mkdir(name);
+  await top.close();
+  return name;
+}
+
 async function webdavFixture(): Promise<ProviderFixture> {
   const s = await server();
-  const dir = await mkdtemp(join(s.root, 'fx-'));
-  const config = configFor(s, dir.slice(s.root.length + 1));
+  const name = await freshFolder(s, 'fx');
+  const dir = join(s.root, name);
+  const config = configFor(s, name);
   const opened: Provider[] = [];
   const open = async () => {
     const p = await createWebdavProvider(config);
@@ -55,7 +65,7 @@ async function webdavFixture(): Promise<ProviderFixture> {
     reopen: open,
     denied: async () => {
       const path = `denied-${Date.now()}`;
-      await mkdir(join(dir, path));
+      await opened[0]!.mkdir(path);
       // Tests run as root, whom file modes do not stop; the immutable flag does.
       execFileSync('chattr', ['+i', join(dir, path)]);
       immutable.push(join(dir, path));
@@ -94,7 +104,7 @@ describe('webdav specifics', () => {
   };
   before(async () => {
     s = await server();
-    root = (await mkdtemp(join(s.root, 'spec-'))).slice(s.root.length + 1);
+    root = await freshFolder(s, 'spec');
   });
   after(async () => {
     for (const p of providers) await p.close();

@@ -43,6 +43,7 @@ export async function startWebdavServer(options: WebdavServerOptions = {}): Prom
     '--pass',
     password,
   ];
+  // rclone caches directory listings: make folders through the server, not behind its back.
   args.push('--config', join(work, 'rclone.conf'));
   if (options.readOnly) args.push('--read-only');
   const child = spawnTethered(rclone, args, { env: rcloneEnv() });

@@ -17,8 +17,10 @@ export type SessionOptions = Omit<WriteOptions, 'onProgress' | 'signal'>;
 /** The few whole-object operations a parts session needs from its provider. */
 export interface PartStore {
   readonly type: string;
-  /** Stores a stream as the object at `path`, creating parent folders. */
-  putObject(path: string, source: Readable, signal?: AbortSignal): Promise<void>;
+  /** Folder for the temporary objects of a write to `dest` (beside it, unless the store says). */
+  tempFolder(dest: string): Promise<string>;
+  /** Stores a stream as the object at `path`, creating parent folders; `mtime` where it can. */
+  putObject(path: string, source: Readable, signal?: AbortSignal, mtime?: number): Promise<void>;
   /** Size of the object at `path`, or null when there is none. */
   objectSize(path: string): Promise<number | null>;
   readObject(path: string): Promise<Readable>;
@@ -34,42 +36,39 @@ export interface PartStore {
   ): Promise<Entry>;
 }
 
-interface Part {
-  path: string;
-  size: number;
-}
-
+/** Persisted in UploadState.data: paths are derived from these, never read from the state. */
 interface PartsData {
   id: string;
-  parts: Part[];
+  dir: string;
+  /** Sizes of the parts stored whole, in order. */
+  sizes: number[];
 }
 
-function partPath(dest: string, id: string, index: number): string {
-  return joinPath(parentOf(dest), `.syncoxide-${id}-${index}.partial`);
-}
-
-function finalTemp(dest: string, id: string): string {
-  return joinPath(parentOf(dest), `.syncoxide-${id}.partial`);
-}
+const partPath = (d: PartsData, index: number) => joinPath(d.dir, `.syncoxide-${d.id}-${index}.partial`);
+const finalTemp = (d: PartsData) => joinPath(d.dir, `.syncoxide-${d.id}.partial`);
 
 export class PartsUploadSession implements UploadSession {
-  /** Hashes of everything appended, when this process saw all of it. */
-  private hashes: HashState | null;
-
   private constructor(
     private readonly store: PartStore,
     readonly state: UploadState,
-    hashes: HashState | null,
-  ) {
-    this.hashes = hashes;
-  }
+    /** Hashes of everything appended, when this process saw all of it. */
+    private hashes: HashState | null,
+  ) {}
 
   private get data(): PartsData {
     return this.state.data as unknown as PartsData;
   }
 
-  static begin(store: PartStore, path: string, options: SessionOptions): PartsUploadSession {
-    const data: PartsData = { id: randomBytes(8).toString('hex'), parts: [] };
+  private setData(data: PartsData): void {
+    this.state.data = { ...data, sizes: [...data.sizes] };
+  }
+
+  static async begin(store: PartStore, path: string, options: SessionOptions): Promise<PartsUploadSession> {
+    const data: PartsData = {
+      id: randomBytes(8).toString('hex'),
+      dir: await store.tempFolder(path),
+      sizes: [],
+    };
     const state: UploadState = { provider: store.type, path, offset: 0, data: { ...data }, options };
     return new PartsUploadSession(store, state, newHashState());
   }
@@ -77,18 +76,25 @@ export class PartsUploadSession implements UploadSession {
   /** Keeps the parts that are stored whole; a part cut short by a crash is dropped and removed. */
   static async resume(store: PartStore, state: UploadState): Promise<PartsUploadSession> {
     const data = state.data as Partial<PartsData>;
-    if (typeof data.id !== 'string' || !Array.isArray(data.parts)) {
-      throw new SyncoxideError('INVALID_INPUT', 'upload state is not a parts session', { path: state.path });
+    // The state may come from storage: it only ever names temporary objects this session made.
+    const dirOk = data.dir === parentOf(state.path) || data.dir === (await store.tempFolder(state.path));
+    const sizesOk = Array.isArray(data.sizes) && data.sizes.every((n) => Number.isInteger(n) && n >= 0);
+    if (typeof data.id !== 'string' || !/^[0-9a-f]{16}$/.test(data.id) || !dirOk || !sizesOk) {
+      throw new SyncoxideError('INVALID_INPUT', 'upload state is not a parts session of this path', {
+        path: state.path,
+      });
     }
-    const kept: Part[] = [];
-    for (const part of data.parts) {
-      if ((await store.objectSize(part.path)) !== part.size) break;
-      kept.push(part);
+    const saved = data as PartsData;
+    const kept: number[] = [];
+    for (const [index, size] of saved.sizes.entries()) {
+      if ((await store.objectSize(partPath(saved, index))) !== size) break;
+      kept.push(size);
     }
-    for (const dropped of data.parts.slice(kept.length)) await store.removeObject(dropped.path);
-    await store.removeObject(partPath(state.path, data.id, kept.length));
-    const offset = kept.reduce((sum, p) => sum + p.size, 0);
-    const next: UploadState = { ...state, offset, data: { id: data.id, parts: kept } };
+    for (let index = kept.length; index <= saved.sizes.length; index++) {
+      await store.removeObject(partPath(saved, index));
+    }
+    const offset = kept.reduce((sum, n) => sum + n, 0);
+    const next: UploadState = { ...state, offset, data: { ...saved, sizes: kept } };
     return new PartsUploadSession(store, next, null);
   }
 
@@ -101,8 +107,8 @@ export class PartsUploadSession implements UploadSession {
     signal?: AbortSignal,
     onProgress?: (bytes: number) => void,
   ): Promise<void> {
-    const { id, parts } = this.data;
-    const path = partPath(this.state.path, id, parts.length);
+    const data = this.data;
+    const path = partPath(data, data.sizes.length);
     const start = this.hashes?.bytes ?? 0;
     const hashing = new HashingStream({
       ...(this.hashes ? { resumeFrom: this.hashes } : {}),
@@ -111,7 +117,7 @@ export class PartsUploadSession implements UploadSession {
     const body = new PassThrough();
     const feeding = signal ? pipeline(source, hashing, body, { signal }) : pipeline(source, hashing, body);
     try {
-      await Promise.all([this.store.putObject(path, body, signal), feeding]);
+      await Promise.all([this.store.putObject(path, body, signal, this.state.options.mtime), feeding]);
     } catch (error) {
       body.destroy();
       await this.store.removeObject(path).catch(() => {});
@@ -119,28 +125,34 @@ export class PartsUploadSession implements UploadSession {
     }
     if (this.hashes) this.hashes = hashing.state();
     const size = hashing.bytes - start;
-    parts.push({ path, size });
     this.state.offset += size;
-    this.state.data = { id, parts: [...parts] };
+    this.setData({ ...data, sizes: [...data.sizes, size] });
   }
 
   async commit(): Promise<Entry> {
-    const { id, parts } = this.data;
+    const data = this.data;
     const dest = this.state.path;
-    let temp: string;
-    let hashes: Required<Hashes>;
-    if (parts.length === 1 && this.hashes) {
-      temp = parts[0]!.path;
-      hashes = digestsOf(this.hashes);
-    } else if (parts.length === 1) {
-      temp = parts[0]!.path;
-      hashes = digestsOf(await hashReadable(await this.store.readObject(temp)));
-    } else {
-      temp = finalTemp(dest, id);
-      hashes = await this.join(temp, parts);
-    }
     try {
-      return await this.store.finish(temp, dest, this.state.options, hashes, this.state.offset);
+      let temp: string;
+      let hashes: Required<Hashes>;
+      if (data.sizes.length === 0) {
+        temp = finalTemp(data);
+        await this.store.putObject(temp, new PassThrough().end(), undefined, this.state.options.mtime);
+        hashes = digestsOf(newHashState());
+      } else if (data.sizes.length === 1) {
+        temp = partPath(data, 0);
+        hashes = digestsOf(this.hashes ?? (await hashReadable(await this.store.readObject(temp))));
+      } else {
+        temp = finalTemp(data);
+        hashes = await this.join(temp, data);
+      }
+      const entry = await this.store.finish(temp, dest, this.state.options, hashes, this.state.offset);
+      // Joined parts are removed only now: a failed finish can be retried with them.
+      if (data.sizes.length > 1) {
+        for (let index = 0; index < data.sizes.length; index++)
+          await this.store.removeObject(partPath(data, index));
+      }
+      return entry;
     } catch (error) {
       // A refused precondition leaves the destination as it was; the parts go, the error stays.
       if (isSyncoxideError(error, 'PRECONDITION_FAILED')) await this.abort();
@@ -149,37 +161,40 @@ export class PartsUploadSession implements UploadSession {
   }
 
   /** Streams every part, in order, into one temporary object, hashing on the way. */
-  private async join(temp: string, parts: Part[]): Promise<Required<Hashes>> {
+  private async join(temp: string, data: PartsData): Promise<Required<Hashes>> {
     const store = this.store;
     async function* concatenated(): AsyncGenerator<Buffer> {
-      for (const part of parts) {
-        for await (const chunk of await store.readObject(part.path)) yield chunk as Buffer;
+      for (let index = 0; index < data.sizes.length; index++) {
+        for await (const chunk of await store.readObject(partPath(data, index))) yield chunk as Buffer;
       }
     }
     const hashing = new HashingStream();
     const body = new PassThrough();
-    await Promise.all([store.putObject(temp, body), pipeline(concatenated(), hashing, body)]);
-    const expected = parts.reduce((sum, p) => sum + p.size, 0);
-    if (hashing.bytes !== expected) {
+    await Promise.all([
+      store.putObject(temp, body, undefined, this.state.options.mtime),
+      pipeline(concatenated(), hashing, body),
+    ]);
+    if (hashing.bytes !== this.state.offset) {
       await store.removeObject(temp);
       throw new SyncoxideError(
         'CORRUPTED',
-        `joined parts hold ${hashing.bytes} bytes, expected ${expected}`,
+        `joined parts hold ${hashing.bytes} bytes, expected ${this.state.offset}`,
         {
           path: this.state.path,
         },
       );
     }
-    for (const part of parts) await store.removeObject(part.path);
+    for (let index = 0; index < data.sizes.length; index++) await store.removeObject(partPath(data, index));
+    this.setData({ ...data, sizes: [] });
     return digestsOf(hashing.state());
   }
 
   async abort(): Promise<void> {
-    const { id, parts } = this.data;
-    for (const part of parts) await this.store.removeObject(part.path);
-    await this.store.removeObject(partPath(this.state.path, id, parts.length));
-    await this.store.removeObject(finalTemp(this.state.path, id));
-    this.state.data = { id, parts: [] };
+    const data = this.data;
+    for (let index = 0; index <= data.sizes.length; index++)
+      await this.store.removeObject(partPath(data, index));
+    await this.store.removeObject(finalTemp(data));
+    this.setData({ ...data, sizes: [] });
     this.state.offset = 0;
   }
 }

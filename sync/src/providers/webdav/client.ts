@@ -1,6 +1,7 @@
 // HTTP for WebDAV with Node's fetch: URLs built from root-relative paths (each segment
 // percent-encoded), basic auth, streamed bodies, statuses mapped to errors.
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchError, statusError } from './errors.js';
 
 export interface DavRequest {
@@ -54,10 +55,18 @@ export class DavClient {
       if (typeof options.body !== 'string') init.duplex = 'half';
     }
     let response: Response;
-    try {
-      response = await fetch(this.url(rel, options.folder), init);
-    } catch (error) {
-      throw fetchError(error, method, rel);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await fetch(this.url(rel, options.folder), init);
+      } catch (error) {
+        throw fetchError(error, method, rel);
+      }
+      // 423: another request holds the server's lock on this path (servers built on
+      // golang.org/x/net/webdav lock every path a write touches for the request's duration).
+      // A moment later it is free; a streamed body cannot be sent twice, so PUT is not retried.
+      if (response.status !== 423 || attempt >= 5 || init.duplex === 'half') break;
+      await response.body?.cancel();
+      await sleep(50 * attempt);
     }
     if (response.ok || options.accept?.includes(response.status)) return response;
     const detail = (await response.text().catch(() => ''))

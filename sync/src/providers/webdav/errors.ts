@@ -19,8 +19,17 @@ const BY_STATUS: Record<number, ErrorCode> = {
   507: 'QUOTA_EXCEEDED',
 };
 
+const WRITES = new Set(['PUT', 'MKCOL', 'MOVE', 'COPY', 'DELETE', 'PROPPATCH']);
+
 export function statusError(status: number, method: string, path: string, detail = ''): SyncoxideError {
-  const code: ErrorCode = BY_STATUS[status] ?? (status >= 500 ? 'UNAVAILABLE' : 'INTERNAL');
+  // A write method not allowed on a resource is the server refusing the write (read-only
+  // shares, immutable folders); on reads it is a method the server does not have.
+  // PUT answered 404 although we made its folder first: golang.org/x/net/webdav (rclone's
+  // server) answers so when the file system refuses the write (read-only, EPERM).
+  const refused = (status === 405 && WRITES.has(method)) || (status === 404 && method === 'PUT');
+  const code: ErrorCode = refused
+    ? 'PERMISSION_DENIED'
+    : (BY_STATUS[status] ?? (status >= 500 ? 'UNAVAILABLE' : 'INTERNAL'));
   const why = status === 401 ? 'WebDAV server refused the username/password' : `WebDAV ${method} failed`;
   // Locked resources and server errors pass; the rest will not change by retrying.
   const retriable = status === 423 || status === 429 || (status >= 500 && status !== 501 && status !== 507);

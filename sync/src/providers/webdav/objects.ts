@@ -7,16 +7,53 @@ import type { PartStore, SessionOptions } from '../common/parts-session.js';
 import { isWithin, parentOf } from '../common/paths.js';
 import type { ByteRange, Entry, Hashes } from '../types.js';
 import type { WebdavProvider } from './provider.js';
+
+/** Named like a temp file, so listings skip it and walks never enter it. */
+const UPLOADS = '.syncoxide-uploads.partial';
+
 import { rangeHeader, slicer } from './range.js';
 
 export class DavObjects implements PartStore {
   readonly type = 'webdav';
   private readonly folders = new Set<string>();
+  private readonly making = new Map<string, Promise<void>>();
+
+  private uploads: Promise<string | null> | null = null;
 
   constructor(private readonly p: WebdavProvider) {}
 
-  async ensureFolder(rel: string): Promise<void> {
-    if (rel === '' || this.folders.has(rel)) return;
+  /**
+   * Temporary objects go to one hidden folder at the root rather than beside the destination
+   * (a deliberate exception to DESIGN-NOTES §4): servers built on golang.org/x/net/webdav,
+   * rclone's among them, cut a PROPFIND short with a 500 when the folder holds a file still
+   * being uploaded, so an upload beside the destination would break listings of its folder for
+   * as long as it runs. MOVE stays a rename on the server. Where the root is not writable, beside
+   * the destination it is.
+   */
+  async tempFolder(dest: string): Promise<string> {
+    this.uploads ??= this.ensureFolder(UPLOADS).then(
+      () => UPLOADS,
+      (error: unknown) => {
+        if ((error as SyncoxideError).code === 'PERMISSION_DENIED') return null;
+        this.uploads = null; // a passing failure: ask again next time
+        throw error;
+      },
+    );
+    return (await this.uploads) ?? parentOf(dest);
+  }
+
+  /** Makes `rel` and its parents; concurrent calls for one folder share one MKCOL. */
+  ensureFolder(rel: string): Promise<void> {
+    if (rel === '' || this.folders.has(rel)) return Promise.resolve();
+    let pending = this.making.get(rel);
+    if (!pending) {
+      pending = this.makeFolder(rel).finally(() => this.making.delete(rel));
+      this.making.set(rel, pending);
+    }
+    return pending;
+  }
+
+  private async makeFolder(rel: string): Promise<void> {
     const mkcol = () => this.p.dav.request('MKCOL', rel, { folder: true, accept: [405, 409] });
     let response = await mkcol();
     if (response.status === 409) {
@@ -24,12 +61,19 @@ export class DavObjects implements PartStore {
       response = await mkcol();
     }
     if (response.status === 405 || response.status === 409) {
-      // 405: something is there already; fine when it is a folder (made meanwhile, perhaps).
+      // 405: something is there already (fine when it is a folder), or the server refuses.
       const existing = await this.p.stat(rel);
-      if (existing?.kind !== 'folder') {
-        throw new SyncoxideError(existing ? 'ALREADY_EXISTS' : 'CONFLICT', 'cannot create folder', {
-          path: rel,
-        });
+      if (existing && existing.kind !== 'folder') {
+        throw new SyncoxideError('ALREADY_EXISTS', 'a file is in the way of the folder', { path: rel });
+      }
+      if (!existing) {
+        throw new SyncoxideError(
+          'PERMISSION_DENIED',
+          `the server refused to create the folder (HTTP ${response.status})`,
+          {
+            path: rel,
+          },
+        );
       }
     }
     this.folders.add(rel);

@@ -132,7 +132,7 @@ export class WebdavProvider implements Provider, ServerSideCopier, ChangeFeedSou
     const { onProgress, signal, ...rest } = options;
     const rel = normalizeWritablePath(path);
     if (rest.expect) await this.checkExpect(rel, rest.expect);
-    const session = PartsUploadSession.begin(this.objects, rel, rest);
+    const session = await PartsUploadSession.begin(this.objects, rel, rest);
     try {
       await session.appendWith(source, signal, onProgress);
       return await session.commit();
