@@ -3,6 +3,14 @@ import type { Config, Logger } from '@syncoxide/core';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { RateLimiter } from './accounts/rate-limiter.js';
 import type { Caller } from './accounts/scopes.js';
+import type { EventsService } from './events/events.service.js';
+import type { FileOpsService } from './files/ops.service.js';
+import type { ViewsService } from './files/views.service.js';
+import type { ProviderPool } from './remotes/providers.js';
+import type { RemotesService } from './remotes/remotes.service.js';
+import type { UploadsService } from './rest/uploads.service.js';
+import type { RulesService } from './rules/rules.service.js';
+import type { SearchService } from './search/search.service.js';
 
 export interface EngineHealth {
   ok: boolean;
@@ -19,6 +27,20 @@ export interface HealthReport {
 export interface GatewayServices {
   accounts: AccountsService;
   limiter: RateLimiter;
+  views: ViewsService;
+  ops: FileOpsService;
+  remotes: RemotesService;
+  search: SearchService;
+  rules: RulesService;
+  events: EventsService;
+  uploads: UploadsService;
+  providers: ProviderPool;
+}
+
+/** Requests per minute, counted in Redis so every gateway process shares them. */
+export interface RequestLimits {
+  perIpPerMinute: number;
+  perUserPerMinute: number;
 }
 
 export interface GatewayDeps {
@@ -26,6 +48,7 @@ export interface GatewayDeps {
   logger: Logger;
   checkHealth: () => Promise<HealthReport>;
   services: GatewayServices;
+  limits?: RequestLimits;
 }
 
 export interface GatewayContext {

@@ -1,17 +1,23 @@
-// HTTP edge: GET /healthz for orchestrators, /graphql for everything else. Later: REST
-// byte endpoints (download with Range, tus upload). No business logic lives here.
+// HTTP edge: GET /healthz for orchestrators, REST for bytes (rest/router.ts), /graphql for
+// everything else. Authenticates once and counts every request against per-IP and per-user
+// limits before routing. No business logic lives here.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { isSyncoxideError } from '@syncoxide/core';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import type { GatewayContext, GatewayDeps } from './context.js';
+import type { Caller } from './accounts/scopes.js';
+import type { GatewayContext, GatewayDeps, RequestLimits } from './context.js';
 import { maskError } from './errors.js';
+import { createRestRouter, sendError } from './rest/router.js';
 import { SESSION_COOKIE } from './schema/account.js';
 import { schema } from './schema/index.js';
 
 /** Request shape limits; tests and the README quote these. */
 export const LIMITS = { depth: 12, aliases: 15, tokens: 2000, cost: 5000, bodyBytes: 1024 * 1024 } as const;
+
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { perIpPerMinute: 1200, perUserPerMinute: 1200 };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -44,6 +50,10 @@ function cookiesPlugin(): Plugin<GatewayContext> {
 
 export function createGatewayApp(deps: GatewayDeps) {
   const production = deps.config.env === 'production';
+  const limits = deps.limits ?? DEFAULT_REQUEST_LIMITS;
+  const rest = createRestRouter(deps.services, deps.logger);
+  // The caller found by handle() for each request, read by the GraphQL context.
+  const callers = new WeakMap<IncomingMessage, Caller | null>();
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -72,23 +82,34 @@ export function createGatewayApp(deps: GatewayDeps) {
       warn: (...args) => deps.logger.warn({ args }, 'yoga'),
       error: (...args) => deps.logger.error({ args }, 'yoga'),
     },
-    context: async ({ request, req }) => {
-      const auth = request.headers.get('authorization');
-      const bearer = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : undefined;
-      const caller = await deps.services.accounts.authenticate({
-        bearer,
-        session: cookie(request.headers.get('cookie'), SESSION_COOKIE),
-      });
-      return {
-        deps,
-        services: deps.services,
-        requestId: randomUUID(),
-        clientIp: req.socket.remoteAddress ?? 'unknown',
-        caller,
-        setCookies: [],
-      };
-    },
+    context: async ({ req }) => ({
+      deps,
+      services: deps.services,
+      requestId: randomUUID(),
+      clientIp: req.socket.remoteAddress ?? 'unknown',
+      caller: callers.get(req) ?? null,
+      setCookies: [],
+    }),
   });
+
+  async function authenticate(req: IncomingMessage): Promise<Caller | null> {
+    const auth = req.headers.authorization;
+    const bearer = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : undefined;
+    return deps.services.accounts.authenticate({
+      bearer,
+      session: cookie(req.headers.cookie ?? null, SESSION_COOKIE),
+    });
+  }
+
+  /** Every request counts per client IP, and per user once signed in. */
+  async function limit(ip: string, caller: Caller | null): Promise<void> {
+    await deps.services.limiter.hit([
+      { key: `req:ip:${ip}`, max: limits.perIpPerMinute, windowSeconds: 60 },
+      ...(caller
+        ? [{ key: `req:user:${caller.userId}`, max: limits.perUserPerMinute, windowSeconds: 60 }]
+        : []),
+    ]);
+  }
 
   async function healthz(res: ServerResponse): Promise<void> {
     const report = await deps.checkHealth();
@@ -116,6 +137,18 @@ export function createGatewayApp(deps: GatewayDeps) {
       return;
     }
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return healthz(res);
+    let caller: Caller | null;
+    try {
+      caller = await authenticate(req);
+      await limit(req.socket.remoteAddress ?? 'unknown', caller);
+    } catch (err) {
+      req.resume();
+      if (!isSyncoxideError(err)) throw err;
+      const retry = err.details?.retryAfterSeconds;
+      return sendError(res, err, retry ? { 'retry-after': String(retry) } : {});
+    }
+    if (await rest(req, res, url.pathname, caller)) return;
+    callers.set(req, caller);
     return yoga.handle(req, res, { req, res });
   }
 

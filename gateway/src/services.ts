@@ -1,8 +1,14 @@
 // Builds the gateway's services from live engine connections. One place that knows the wiring,
 // so main.ts and the tests assemble the same thing (tests with their own schema/prefix).
 
+import { join } from 'node:path';
+import type { Client } from '@opensearch-project/opensearch';
 import type { Config } from '@syncoxide/core';
+import { createGraphDriver, createGraphStore, type GraphStore } from '@syncoxide/graph';
+import { searchClientFromConfig } from '@syncoxide/indexer';
+import { createJournal, migrateJournal } from '@syncoxide/sync';
 import { Redis } from 'ioredis';
+import type { Driver } from 'neo4j-driver';
 import pg from 'pg';
 import { migrateAccounts } from './accounts/accounts.migrations.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
@@ -11,33 +17,68 @@ import { RateLimiter } from './accounts/rate-limiter.js';
 import { SessionsRepository } from './accounts/sessions.repository.js';
 import type { GatewayServices } from './context.js';
 import { sqlFor } from './db/sql.js';
+import { EventsService } from './events/events.service.js';
+import { FileOpsService } from './files/ops.service.js';
+import { ViewsService } from './files/views.service.js';
+import { ProviderPool } from './remotes/providers.js';
+import { RemotesService } from './remotes/remotes.service.js';
+import { KeyRing, loadSecretKey, migrateCredentials, RemoteCredentialStore } from './remotes/sync-adapter.js';
+import { UploadsService } from './rest/uploads.service.js';
+import { migrateRules, RulesRepository } from './rules/rules.repository.js';
+import { RulesService } from './rules/rules.service.js';
+import { SearchService } from './search/search.service.js';
 
 export interface Connections {
   pool: pg.Pool;
   redis: Redis;
+  /** Subscriptions need a connection of their own (a subscribed Redis client can do nothing else). */
+  subscriber: Redis;
+  neo4j: Driver;
+  search: Client;
   close(): Promise<void>;
 }
 
 export function connect(config: Config): Connections {
   const pool = new pg.Pool({ connectionString: config.postgres.url, max: 10 });
   const redis = new Redis(config.redis.url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const subscriber = new Redis(config.redis.url, { lazyConnect: false });
+  const neo4j = createGraphDriver(config);
+  const search = searchClientFromConfig(config);
   return {
     pool,
     redis,
+    subscriber,
+    neo4j,
+    search,
     close: async () => {
       await pool.end();
       redis.disconnect();
+      subscriber.disconnect();
+      await neo4j.close();
+      await search.close();
     },
   };
+}
+
+export interface BuildOptions {
+  pgSchema?: string;
+  redisPrefix?: string;
+  indexPrefix?: string;
+  /** Folders users may connect as local remotes (default: `<home>/local`). */
+  localRoots?: string[];
 }
 
 export async function buildServices(
   config: Config,
   conn: Connections,
-  options: { pgSchema?: string; redisPrefix?: string } = {},
-): Promise<GatewayServices> {
-  const sql = sqlFor(conn.pool, options.pgSchema ?? 'syncoxide');
+  options: BuildOptions = {},
+): Promise<GatewayServices & { graph: GraphStore; close(): Promise<void> }> {
+  const pgSchema = options.pgSchema ?? 'syncoxide';
+  const sql = sqlFor(conn.pool, pgSchema);
   await migrateAccounts(sql);
+  await migrateRules(sql);
+  await migrateCredentials(conn.pool, pgSchema);
+  await migrateJournal(conn.pool, pgSchema);
   const prefix = options.redisPrefix ?? config.redis.keyPrefix;
   const limiter = new RateLimiter(conn.redis, prefix);
   const accounts = new AccountsService(
@@ -45,5 +86,35 @@ export async function buildServices(
     new SessionsRepository(conn.redis, prefix),
     limiter,
   );
-  return { accounts, limiter };
+  const graph = createGraphStore({ driver: conn.neo4j, database: config.neo4j.database });
+  await graph.migrate();
+  const keys = new KeyRing(await loadSecretKey(config));
+  const credentials = new RemoteCredentialStore(conn.pool, keys, { schema: pgSchema });
+  const providers = new ProviderPool(credentials);
+  const events = new EventsService(conn.redis, conn.subscriber, prefix);
+  const remotes = new RemotesService({
+    graph,
+    credentials,
+    providers,
+    events,
+    localRoots: options.localRoots ?? [join(config.home, 'local')],
+  });
+  const ops = new FileOpsService(graph, providers, remotes, events);
+  const journal = createJournal(conn.pool, pgSchema);
+  const uploads = new UploadsService(sql, graph, providers, ops, events);
+  await uploads.migrate();
+  return {
+    accounts,
+    limiter,
+    graph,
+    views: new ViewsService(graph),
+    ops,
+    remotes,
+    search: new SearchService(conn.search, options.indexPrefix ?? config.opensearch.indexPrefix),
+    rules: new RulesService(new RulesRepository(sql), journal, providers, remotes, events),
+    events,
+    uploads,
+    providers,
+    close: () => providers.closeAll(),
+  };
 }

@@ -2,5 +2,13 @@
 import { builder } from '../builder.js';
 import './account.js';
 import './health.js';
+import './file.js';
+import './remote.js';
+import './rules.js';
+import './details.js';
+import './views.js';
+import './search.js';
+import './file-mutations.js';
+import './subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
