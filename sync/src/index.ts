@@ -9,6 +9,7 @@ export {
   redactRemoteConfig,
 } from './providers/credentials.js';
 export { createLocalProvider, LOCAL_CAPABILITIES, LocalProvider } from './providers/local/index.js';
+export { createRcloneProvider, RcloneProvider } from './providers/rclone/index.js';
 export {
   createProvider,
   type ProviderDeps,
@@ -18,4 +19,6 @@ export {
   registerProviderType,
 } from './providers/registry.js';
 export { createS3Provider, S3_CAPABILITIES, S3Provider } from './providers/s3/index.js';
+export { createSftpProvider, SftpProvider } from './providers/sftp/index.js';
 export * from './providers/types.js';
+export { createWebdavProvider, WebdavProvider } from './providers/webdav/index.js';
