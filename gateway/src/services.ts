@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import type { Client } from '@opensearch-project/opensearch';
-import type { Config } from '@syncoxide/core';
+import type { Config, Logger } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, type GraphStore } from '@syncoxide/graph';
 import { searchClientFromConfig } from '@syncoxide/indexer';
 import { createJournal, migrateJournal } from '@syncoxide/sync';
@@ -66,6 +66,7 @@ export interface BuildOptions {
   indexPrefix?: string;
   /** Folders users may connect as local remotes (default: `<home>/local`). */
   localRoots?: string[];
+  logger?: Logger;
 }
 
 export async function buildServices(
@@ -86,7 +87,11 @@ export async function buildServices(
     new SessionsRepository(conn.redis, prefix),
     limiter,
   );
-  const graph = createGraphStore({ driver: conn.neo4j, database: config.neo4j.database });
+  const graph = createGraphStore({
+    driver: conn.neo4j,
+    database: config.neo4j.database,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   await graph.migrate();
   const keys = new KeyRing(await loadSecretKey(config));
   const credentials = new RemoteCredentialStore(conn.pool, keys, { schema: pgSchema });
