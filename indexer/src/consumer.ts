@@ -79,10 +79,16 @@ export class GraphDiffIndexer {
     this.admin = kafka.admin();
     await this.admin.connect();
     const numPartitions = this.options.numPartitions ?? 6;
-    await ensureTopics(this.admin, [
-      { topic: this.topic, numPartitions },
-      { topic: this.deadLetterTopic, numPartitions },
-    ]);
+    // A broker that just started (or a topic another process is creating) may not have
+    // partition leaders yet: retriable, so wait for it.
+    await retry(
+      () =>
+        ensureTopics(this.admin!, [
+          { topic: this.topic, numPartitions },
+          { topic: this.deadLetterTopic, numPartitions },
+        ]),
+      { attempts: 10, baseMs: 500, maxMs: 5_000 },
+    );
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
     await this.runConsumer();

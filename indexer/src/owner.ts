@@ -5,7 +5,11 @@ import { searchEngineError } from './engine-errors.js';
 import { filesAlias } from './names.js';
 
 /** Deletes every document (tombstones included) of an owner; returns how many. */
-export async function dropOwnerDocuments(client: Client, indexPrefix: string, ownerId: string): Promise<number> {
+export async function dropOwnerDocuments(
+  client: Client,
+  indexPrefix: string,
+  ownerId: string,
+): Promise<number> {
   try {
     const response = await client.deleteByQuery({
       index: filesAlias(indexPrefix),

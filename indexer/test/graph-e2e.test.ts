@@ -73,7 +73,12 @@ function pipeline(kafka: Kafka, names: Names, ownerId: string) {
 
 async function settled(indexer: GraphDiffIndexer, ownerId: string) {
   await waitFor(
-    async () => (await graph.store.outboxSize(ownerId)) === 0 && (await indexer.getLag()).total === 0,
+    async () => {
+      const outbox = await graph.store.outboxSize(ownerId);
+      const lag = (await indexer.getLag()).total;
+      if (outbox > 0 || lag > 0) throw new Error(`outbox ${outbox}, lag ${lag}`);
+      return true;
+    },
     'outbox and lag to drain',
     180_000,
     500,

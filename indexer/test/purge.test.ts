@@ -52,11 +52,19 @@ test('purges old tombstones the graph confirms gone, keeps the rest', async () =
 
 test('an owner removed from the graph is removed from the index', async () => {
   await ensureFilesIndex(client, names.indexPrefix);
-  const events = [diffEvent('mine-1', 1, { ownerId: 'gone-user' }), diffEvent('mine-2', 3, { ownerId: 'gone-user' }, 'deleted')];
-  await bulkWrite(client, names.alias, [...events, diffEvent('theirs', 1, { ownerId: 'other' })].map(opFromEvent), {
-    requireAlias: true,
-    refresh: true,
-  });
+  const events = [
+    diffEvent('mine-1', 1, { ownerId: 'gone-user' }),
+    diffEvent('mine-2', 3, { ownerId: 'gone-user' }, 'deleted'),
+  ];
+  await bulkWrite(
+    client,
+    names.alias,
+    [...events, diffEvent('theirs', 1, { ownerId: 'other' })].map(opFromEvent),
+    {
+      requireAlias: true,
+      refresh: true,
+    },
+  );
   assert.equal(await dropOwnerDocuments(client, names.indexPrefix, 'gone-user'), 2);
   const docs = await allDocs(client, names.indexPrefix);
   assert.ok(docs.has('theirs'));
