@@ -1,3 +1,7 @@
+// No `denied` hook: S3Proxy has one identity and no bucket policies, and its read-only mode
+// answers writes with 501 NotImplemented rather than 403 AccessDenied; the AccessDenied mapping
+// is covered by src/providers/s3/errors.test.ts instead.
+//
 // Builds S3 providers for tests: one shared S3Proxy per test process, a fresh bucket per
 // fixture, and a prefix so the remote root is not the bucket root (S3Proxy also keeps its
 // in-flight multipart stubs at the bucket root, outside any prefix).

@@ -6,6 +6,7 @@ export { findRclone, rcloneConfigText, rcloneObscure, writeRcloneConfig } from '
 export {
   ensureS3Proxy,
   S3PROXY_VERSION,
+  type S3ServerOptions,
   type S3TestServer,
   sharedS3Server,
   startS3Server,

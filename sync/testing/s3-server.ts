@@ -101,11 +101,19 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => str
   throw new Error(`S3Proxy did not start within 60 s: ${log()}`);
 }
 
-/** Starts S3Proxy on a free loopback port with fresh storage. */
-export async function startS3Server(): Promise<S3TestServer> {
+export interface S3ServerOptions {
+  /** Serve this existing storage (another server's `dataDir`) instead of fresh storage. */
+  dataDir?: string;
+  /** Refuse every write (S3Proxy's read-only blob store; it answers 501 NotImplemented). */
+  readOnly?: boolean;
+}
+
+/** Starts S3Proxy on a free loopback port, with fresh storage unless told otherwise. */
+export async function startS3Server(options: S3ServerOptions = {}): Promise<S3TestServer> {
   const home = await ensureS3Proxy();
   const dir = await mkdtemp(join(tmpdir(), 'syncoxide-s3proxy-'));
-  await mkdir(join(dir, 'data'));
+  const dataDir = options.dataDir ?? join(dir, 'data');
+  await mkdir(dataDir, { recursive: true });
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const accessKeyId = `test-${randomBytes(4).toString('hex')}`;
@@ -118,7 +126,8 @@ export async function startS3Server(): Promise<S3TestServer> {
     // filesystem-nio2 hides folders as keys and removes empty ones; the older `filesystem`
     // backend lists every folder as a 4 KiB "dir/" object.
     'jclouds.provider=filesystem-nio2',
-    `jclouds.filesystem.basedir=${join(dir, 'data')}`,
+    `jclouds.filesystem.basedir=${dataDir}`,
+    ...(options.readOnly ? ['s3proxy.read-only-blobstore=true'] : []),
     'jclouds.identity=unused',
     'jclouds.credential=unused',
   ];
@@ -165,7 +174,7 @@ export async function startS3Server(): Promise<S3TestServer> {
     (pipe as unknown as { unref?: () => void } | null)?.unref?.();
   return {
     endpoint,
-    dataDir: join(dir, 'data'),
+    dataDir,
     accessKeyId,
     secretAccessKey,
     region,

@@ -52,7 +52,7 @@ export function createContext(config: S3Config): S3Context {
     bucket: config.bucket,
     prefix: prefix ? `${prefix}/` : '',
     partSize: config.partSize,
-    concurrency: 3,
+    concurrency: 2,
   };
 }
 

@@ -1,6 +1,6 @@
 // Cuts a byte stream into fixed-size parts and uploads them with a few in flight. Memory is
-// bounded: at most `concurrency` parts uploading plus one filling; a slow server stops the
-// reading (awaiting `push` is the back-pressure).
+// bounded: at most `concurrency` parts uploading plus one filling (about (concurrency + 1) ×
+// partSize); a slow server stops the reading, since awaiting `push` is the back-pressure.
 import { createHash } from 'node:crypto';
 import {
   AbortMultipartUploadCommand,
@@ -17,8 +17,9 @@ export interface StoredPart {
 }
 
 export class PartWriter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** The part being filled: one buffer of partSize, so bytes are copied once, not concatenated. */
+  private part: Buffer | null = null;
+  private filled = 0;
   private readonly inflight = new Set<Promise<void>>();
   private failure: unknown = null;
   private nextPart: number;
@@ -37,7 +38,7 @@ export class PartWriter {
   }
 
   get bufferedBytes(): number {
-    return this.pendingBytes;
+    return this.filled;
   }
 
   /** Bytes in finished parts. */
@@ -46,23 +47,26 @@ export class PartWriter {
   }
 
   async push(chunk: Buffer): Promise<void> {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    while (this.pendingBytes >= this.ctx.partSize) {
-      const all = Buffer.concat(this.pending);
-      const part = all.subarray(0, this.ctx.partSize);
-      const rest = all.subarray(this.ctx.partSize);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingBytes = rest.length;
-      await this.upload(part);
+    let offset = 0;
+    while (offset < chunk.length) {
+      this.part ??= Buffer.allocUnsafe(this.ctx.partSize);
+      const copied = chunk.copy(this.part, this.filled, offset);
+      this.filled += copied;
+      offset += copied;
+      if (this.filled === this.ctx.partSize) {
+        const full = this.part;
+        this.part = null;
+        this.filled = 0;
+        await this.upload(full);
+      }
     }
   }
 
   /** Takes what is buffered (less than a part) out of the writer. */
   takeRest(): Buffer {
-    const rest = Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingBytes = 0;
+    const rest = this.part ? this.part.subarray(0, this.filled) : Buffer.alloc(0);
+    this.part = null;
+    this.filled = 0;
     return rest;
   }
 
