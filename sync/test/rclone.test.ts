@@ -171,6 +171,27 @@ describe('rclone specifics', () => {
     }
   });
 
+  it('replacing a same-size file through a backend with no hash or modtime replaces it', async () => {
+    // Left to itself, rclone movefile would find the two "equal" (same size, nothing else to
+    // compare), delete the new one and keep the old: a silently lost write.
+    const { config, dir } = await webdavBackend.prepare();
+    const p = await createRcloneProvider(config);
+    try {
+      await p.write('same.bin', pattern(100_000, { seed: 1 }));
+      const second = await p.write('same.bin', pattern(100_000, { seed: 2 }));
+      const expected = await digest(pattern(100_000, { seed: 2 }));
+      assert.equal(second.hashes.md5, expected.md5);
+      assert.deepEqual(await digest(await p.read('same.bin')), expected);
+      await p.write('other.bin', pattern(100_000, { seed: 3 }));
+      await p.move('other.bin', 'same.bin', { overwrite: true });
+      assert.deepEqual(await digest(await p.read('same.bin')), await digest(pattern(100_000, { seed: 3 })));
+      assert.equal(await p.stat('other.bin'), null);
+    } finally {
+      await p.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('hash() is computed by rclone next to the data and equals md5sum', async () => {
     const { config, dir } = await local.prepare();
     const p = await createRcloneProvider(config);

@@ -8,13 +8,32 @@ import { baseName, parentOf } from '../common/paths.js';
 import type { ByteRange, Entry, Hashes } from '../types.js';
 import type { RcloneProvider } from './provider.js';
 
+/** Named like a temp file, so listings skip it and walks never enter it. */
+const UPLOADS = '.syncoxide-uploads.partial';
+
 export class RcloneObjects implements PartStore {
   readonly type = 'rclone';
 
   constructor(private readonly p: RcloneProvider) {}
 
+  private uploads: Promise<string | null> | null = null;
+
+  /**
+   * One hidden folder at the root holds the temporary objects (as for the WebDAV provider):
+   * rclone's webdav backend lists through PROPFIND, which servers built on golang.org/x/net/webdav
+   * cut short while a folder holds a file being uploaded. Moves into place stay server-side
+   * (a rename, or a copy for bucket stores). Where the root is not writable: beside the file.
+   */
   async tempFolder(dest: string): Promise<string> {
-    return parentOf(dest);
+    this.uploads ??= this.p.mkdir(UPLOADS).then(
+      () => UPLOADS,
+      (error: unknown) => {
+        if ((error as SyncoxideError).code === 'PERMISSION_DENIED') return null;
+        this.uploads = null; // a passing failure: ask again next time
+        throw error;
+      },
+    );
+    return (await this.uploads) ?? parentOf(dest);
   }
 
   /**
@@ -55,23 +74,26 @@ export class RcloneObjects implements PartStore {
   }
 
   async read(path: string, range?: ByteRange): Promise<Readable> {
+    // Asked first: --rc-serve answers a folder with an HTML index and a range past the end
+    // with whatever it has, so both are recognised here.
+    const entry = await this.p.stat(path, false);
+    if (!entry) throw new SyncoxideError('NOT_FOUND', 'no such file', { path });
+    if (entry.kind !== 'file') throw new SyncoxideError('INVALID_INPUT', 'is a folder, not a file', { path });
+    const start = range?.start ?? 0;
+    if (start >= entry.size && !(start === 0 && entry.size === 0)) {
+      throw new SyncoxideError(
+        'INVALID_INPUT',
+        `range starts at ${start}, past the end (size ${entry.size})`,
+        { path },
+      );
+    }
     const ranged = range !== undefined && (range.start > 0 || range.end !== undefined);
     const header = ranged ? `bytes=${range.start}-${range.end ?? ''}` : null;
     const response = await this.p.daemon.get(this.p.fs, path, header, path);
     if (response.status === 404) throw new SyncoxideError('NOT_FOUND', 'no such file', { path });
-    if (response.status === 416) {
-      throw new SyncoxideError('INVALID_INPUT', `range ${header} is past the end of the file`, { path });
-    }
     if (!response.ok) {
-      throw new SyncoxideError('INTERNAL', `rclone serve answered HTTP ${response.status}`, { path });
-    }
-    if ((response.headers.get('content-type') ?? '').startsWith('text/html') && !/\.html?$/i.test(path)) {
-      // --rc-serve answers a folder with an HTML index.
-      const entry = await this.p.stat(path);
-      if (entry?.kind === 'folder') {
-        await response.body?.cancel();
-        throw new SyncoxideError('INVALID_INPUT', 'is a folder, not a file', { path });
-      }
+      await response.body?.cancel();
+      throw new SyncoxideError('UNAVAILABLE', `rclone serve answered HTTP ${response.status}`, { path });
     }
     return response.body
       ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)
@@ -109,15 +131,37 @@ export class RcloneObjects implements PartStore {
     await this.moveFile(temp, path);
     const entry = await this.p.stat(path);
     if (!entry) throw new SyncoxideError('CONFLICT', 'file vanished right after it was written', { path });
+    if (entry.size !== size) {
+      throw new SyncoxideError(
+        'CONFLICT',
+        `destination holds ${entry.size} bytes after the move, not ${size}`,
+        { path },
+      );
+    }
     return { ...entry, hashes: { ...entry.hashes, ...hashes } } satisfies Entry;
   }
 
-  moveFile(from: string, to: string): Promise<unknown> {
+  /**
+   * operations/movefile, told not to look at the destination first. Left to itself, rclone
+   * compares the two and, finding them "equal" (same size, when the backend keeps no hash or
+   * modtime to tell them apart), deletes the source and keeps the old destination: a lost write.
+   * Not looking also keeps a backend's atomic rename (rclone deletes a destination it knows of
+   * before moving). A backend whose move refuses an existing destination gets rclone's own
+   * replace, told to transfer regardless (a moment with nothing there, never a partial file).
+   */
+  async moveFile(from: string, to: string): Promise<void> {
     const fs = this.p.fs;
-    return this.p.daemon.call(
-      'operations/movefile',
-      { srcFs: fs, srcRemote: from, dstFs: fs, dstRemote: to },
-      to,
-    );
+    const move = (config: Record<string, boolean>) =>
+      this.p.daemon.call(
+        'operations/movefile',
+        { srcFs: fs, srcRemote: from, dstFs: fs, dstRemote: to, _config: config },
+        to,
+      );
+    try {
+      await move({ NoCheckDest: true });
+    } catch (error) {
+      if (!(await this.p.stat(from, false)) || !(await this.p.stat(to, false))) throw error;
+      await move({ IgnoreTimes: true });
+    }
   }
 }
