@@ -34,7 +34,8 @@ export interface ApplyContext {
 function sameObject(a: Entry, b: FileState): boolean {
   if (a.size !== b.size) return false;
   if (a.providerId !== null && b.providerId !== null) return a.providerId === b.providerId;
-  return a.etag === b.etag && a.mtime === b.mtime;
+  if (a.etag !== null && b.etag !== null) return a.etag === b.etag;
+  return a.mtime === b.mtime;
 }
 
 /** Does the destination already hold the source's content (an interrupted copy that finished)? */
@@ -135,7 +136,14 @@ async function applyDelete(op: DeleteOp, row: OpRow, ctx: ApplyContext): Promise
       await p.delete(row.dstPath, { expect: expectOf(op.expect) });
     }
   } catch (err) {
-    if (!isSyncoxideError(err, 'NOT_FOUND')) throw err; // already gone: the goal is reached
+    if (!isSyncoxideError(err, 'NOT_FOUND')) throw err;
+    // Already gone is the goal reached, but "done" must be true: check rather than trust.
+    if (await p.stat(row.dstPath)) {
+      throw new SyncoxideError('INTERNAL', 'provider said not found, but it is still there', {
+        path: row.dstPath,
+        cause: err,
+      });
+    }
   }
   return { bytes: 0, written: {} };
 }

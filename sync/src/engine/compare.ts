@@ -73,6 +73,10 @@ export function hasChanged(
   if (entry.kind === 'folder') return false;
   if (entry.size !== base.size) return true;
   const c = spec[side];
+  // The same version tag as recorded: untouched. (Listings of some providers carry no stored
+  // mtime, e.g. S3's upload time, so the tag is the reliable witness.) Checksum mode still looks
+  // at content: a tag like the local "size-mtime" does not vouch for it.
+  if (!c.checksum && entry.etag !== null && entry.etag === base.etag) return false;
   if (c.modtime && entry.mtime !== null && base.mtime !== null) {
     if (Math.abs(entry.mtime - base.mtime) >= spec.toleranceMs) return true;
   }

@@ -64,6 +64,7 @@ export function resolveConflict(ctx: PlanContext, path: string, targets: Side[])
   const e1 = ctx.entry('path1', path)!;
   const e2 = ctx.entry('path2', path)!;
   if (targets.length === 2 && tryMerge(ctx, path, e1, e2)) return;
+  ctx.accurate(path); // until both are stat'ed this plan is provisional (the runner plans again)
   const winner = keepWinner(ctx.rule.keep, e1, e2);
   const loser = otherSide(winner);
   const reason = `changed on both sides: keep ${ctx.rule.keep} (${winner})`;

@@ -36,6 +36,8 @@ export interface PlanInput {
   contents?: Map<string, Record<Side, Buffer>>;
   /** Skip the max-delete and empty-side guards. */
   force?: boolean;
+  /** `${side}\0${path}` of entries replaced by a fresh stat, on the planner's request. */
+  statted?: Set<string>;
 }
 
 export type Status = 'absent' | 'new' | 'unchanged' | 'changed' | 'deleted';
@@ -47,7 +49,7 @@ export class PlanContext {
     ops: [],
     agree: [],
     drop: [],
-    needs: { hashes: [], contents: [] },
+    needs: { hashes: [], contents: [], stats: [] },
     notes: [],
     abort: null,
   };
@@ -96,6 +98,18 @@ export class PlanContext {
   same(e1: Entry, e2: Entry): boolean {
     const native = { path1: this.input.caps.path1.hashes, path2: this.input.caps.path2.hashes };
     return this.verdict(sameContent(e1, e2, native), false);
+  }
+
+  /**
+   * Are both entries at `path` from a stat? Listings may carry an upload time instead of the
+   * stored mtime (S3), which must not decide a conflict. Requests the stats when not.
+   */
+  accurate(path: string): boolean {
+    const missing = (['path1', 'path2'] as const).filter(
+      (side) => !this.input.statted?.has(`${side}\0${path}`),
+    );
+    for (const side of missing) this.plan.needs.stats.push({ side, path });
+    return missing.length === 0;
   }
 
   taken(path: string): boolean {

@@ -114,14 +114,18 @@ export function plan(f: Fixture): Plan & { fetched: number } {
   let fetched = 0;
   for (let pass = 0; ; pass++) {
     const p = planRun(input);
-    if ((p.needs.hashes.length === 0 && p.needs.contents.length === 0) || pass > 4) return { ...p, fetched };
+    const { hashes, contents: wanted, stats } = p.needs;
+    if ((hashes.length === 0 && wanted.length === 0 && stats.length === 0) || pass > 4)
+      return { ...p, fetched };
+    input.statted ??= new Set();
+    for (const { side, path } of stats) input.statted.add(`${side}\0${path}`);
     for (const need of p.needs.hashes) {
       const e = input.listings[need.side].get(need.path)!;
       e.hashes[need.type] = hash(need.type, contents[need.side].get(need.path)!);
       fetched++;
     }
     input.contents ??= new Map();
-    for (const path of p.needs.contents) {
+    for (const path of wanted) {
       input.contents.set(path, {
         path1: Buffer.from(contents.path1.get(path)!),
         path2: Buffer.from(contents.path2.get(path)!),

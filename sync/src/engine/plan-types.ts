@@ -102,6 +102,8 @@ export interface PlanNeeds {
   hashes: HashNeed[];
   /** Paths whose content (both sides) an auto-merge wants. */
   contents: string[];
+  /** Entries whose listing is not enough (a conflict's winner depends on stored mtimes). */
+  stats: Loc[];
 }
 
 export interface Plan {

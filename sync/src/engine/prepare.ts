@@ -25,8 +25,8 @@ export async function planWithFetches(
 ): Promise<Plan> {
   let plan = planRun(input);
   for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const { hashes, contents } = plan.needs;
-    if (hashes.length === 0 && contents.length === 0) return plan;
+    const { hashes, contents, stats } = plan.needs;
+    if (hashes.length === 0 && contents.length === 0 && stats.length === 0) return plan;
     const queue = new PQueue({ concurrency });
     const tasks: Promise<void>[] = [];
     const seen = new Set<string>();
@@ -43,6 +43,19 @@ export async function planWithFetches(
         }),
       );
     }
+    const statted = input.statted ?? new Set<string>();
+    for (const { side, path } of stats) {
+      const key = `${side}\0${path}`;
+      if (statted.has(key)) continue;
+      statted.add(key);
+      tasks.push(
+        queue.add(async () => {
+          const e = await providers[side].stat(fullPath(rule[side], path));
+          if (e) input.listings[side].set(path, { ...e, path });
+        }),
+      );
+    }
+    input.statted = statted;
     const fetched = input.contents ?? new Map();
     for (const path of new Set(contents)) {
       const e1 = input.listings.path1.get(path);

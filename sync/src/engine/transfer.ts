@@ -62,24 +62,27 @@ async function both<T>(write: Promise<T>, feeding: Promise<void>): Promise<T> {
   return w.value;
 }
 
-async function checkSourceNow(job: TransferJob): Promise<void> {
+/** The source must still be what the plan saw; returns its stat (which has the stored mtime). */
+async function checkSourceNow(job: TransferJob): Promise<Entry> {
   const now = await job.src.stat(job.srcPath);
   if (now?.kind !== 'file') {
     throw new SyncoxideError('NOT_FOUND', 'source vanished since planned; re-plan', { path: job.srcPath });
   }
   const s = job.source;
   if (now.size !== s.size) throw sourceChanged(job.srcPath, `size ${now.size}, planned ${s.size}`);
-  if (now.etag !== null && s.etag !== null && now.etag !== s.etag) throw sourceChanged(job.srcPath, 'etag');
-  if (now.mtime !== null && s.mtime !== null && Math.abs(now.mtime - s.mtime) >= 1) {
+  if (now.etag !== null && s.etag !== null) {
+    if (now.etag !== s.etag) throw sourceChanged(job.srcPath, 'etag');
+  } else if (now.mtime !== null && s.mtime !== null && Math.abs(now.mtime - s.mtime) >= 1) {
     throw sourceChanged(job.srcPath, 'modification time');
   }
+  return now;
 }
 
 export async function transfer(job: TransferJob, hooks: TransferHooks): Promise<TransferResult> {
-  await checkSourceNow(job);
+  // The stat's mtime, not the listing's: a listing may show an upload time instead (S3).
+  const stored = (await checkSourceNow(job)).mtime ?? job.source.mtime;
   const size = job.source.size;
-  const mtime =
-    job.dst.capabilities.modtime.settable && job.source.mtime !== null ? job.source.mtime : undefined;
+  const mtime = job.dst.capabilities.modtime.settable && stored !== null ? stored : undefined;
   const options = { size, expect: job.expect, ...(mtime !== undefined ? { mtime } : {}) };
   const planned = { size, hashes: { md5: job.source.md5, sha1: job.source.sha1 }, path: job.srcPath };
   const capture = job.capture && size <= MERGE_MAX_BYTES ? MERGE_MAX_BYTES : 0;

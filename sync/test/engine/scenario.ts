@@ -10,6 +10,8 @@ import { type EngineOptions, SyncEngine } from '../../src/engine/runner.js';
 import type { BaselineEntry, FileState, Listing } from '../../src/engine/state.js';
 import type { RunReport } from '../../src/engine/status.js';
 import type { Journal } from '../../src/journal/index.js';
+import { joinPath } from '../../src/providers/common/paths.js';
+import type { Provider } from '../../src/providers/types.js';
 import type { KitEnv } from './kits.js';
 import { providerMap } from './kits.js';
 import { type Actual, md5, readTree, sha1, type Tree, writeTree } from './trees.js';
@@ -58,6 +60,16 @@ function seededState(node: Tree[string], current: Listing, path: string): FileSt
   };
 }
 
+/** Listing entries replaced by stats (stored mtimes), as the previous run's writes returned them. */
+async function statted(p: Provider, endpoint: { path: string }, listing: Listing): Promise<Listing> {
+  for (const [rel, e] of listing) {
+    if (e.kind !== 'file') continue;
+    const st = await p.stat(joinPath(endpoint.path, rel));
+    if (st) listing.set(rel, { ...st, path: rel });
+  }
+  return listing;
+}
+
 export interface Played {
   report: RunReport;
   path1: Actual;
@@ -95,8 +107,16 @@ export async function playScenario(
   const rule = parseRule(input);
   if (s.base) {
     const filter = pathFilter(rule);
-    const l1 = await listSide(env.path1.provider, rule.path1, filter);
-    const l2 = await listSide(env.path2.provider, rule.path2, filter);
+    const l1 = await statted(
+      env.path1.provider,
+      rule.path1,
+      await listSide(env.path1.provider, rule.path1, filter),
+    );
+    const l2 = await statted(
+      env.path2.provider,
+      rule.path2,
+      await listSide(env.path2.provider, rule.path2, filter),
+    );
     const rows: BaselineEntry[] = Object.entries(s.base).map(([path, node]) => ({
       path,
       kind: 'dir' in node ? 'folder' : 'file',

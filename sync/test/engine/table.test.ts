@@ -24,7 +24,9 @@ for (const kit of KITS) {
     });
 
     for (const s of TABLE) {
-      it(s.name, async () => {
+      const known = kit.knownFailures?.[s.name];
+      if (known) console.log(`known failure on ${kit.name}: "${s.name}": ${known}`);
+      it(s.name, known ? { todo: known } : {}, async () => {
         const played = await playScenario(env, db.journal, s);
         const { report } = played;
         if (s.rule.expectAbort) assert.equal(report.result, 'aborted', JSON.stringify(report));

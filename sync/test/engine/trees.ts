@@ -45,7 +45,9 @@ export async function readTree(p: Provider, folder: string): Promise<Actual> {
     }
     const chunks: Buffer[] = [];
     for await (const c of await p.read(e.path)) chunks.push(c as Buffer);
-    out.set(rel, { content: Buffer.concat(chunks).toString('utf8'), mtime: e.mtime ?? 0 });
+    // The stored mtime comes from a stat: a listing may show the upload time instead (S3).
+    const mtime = (await p.stat(e.path))?.mtime ?? e.mtime ?? 0;
+    out.set(rel, { content: Buffer.concat(chunks).toString('utf8'), mtime });
   }
   return out;
 }
