@@ -8,8 +8,11 @@ export function encodeGlobalId(typename: string, id: string): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64url');
 }
 
-export function notFound(what = 'no such item'): SyncoxideError {
-  return new SyncoxideError('NOT_FOUND', what);
+/** The one not-found message: missing, foreign and malformed ids must read the same. */
+export const NOT_FOUND_MESSAGE = 'not found';
+
+export function notFound(_what?: string): SyncoxideError {
+  return new SyncoxideError('NOT_FOUND', NOT_FOUND_MESSAGE);
 }
 
 export function decodeGlobalId(globalId: unknown): { typename: string; id: string } {

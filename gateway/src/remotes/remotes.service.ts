@@ -7,6 +7,7 @@ import type { GraphStore, IngestStats, RemoteRecord } from '@syncoxide/graph';
 import type { Provider, RemoteConfig } from '@syncoxide/sync';
 import { z } from 'zod';
 import type { EventsService } from '../events/events.service.js';
+import { notFound } from '../ids.js';
 import { invalidInput } from '../validation.js';
 import { type ProviderPool, withTimeout } from './providers.js';
 import { createProvider, parseRemoteConfig, type RemoteCredentialStore } from './sync-adapter.js';
@@ -132,7 +133,7 @@ export class RemotesService {
 
   async get(ownerId: string, remoteId: string): Promise<RemoteRecord> {
     const remote = (await this.list(ownerId)).find((r) => r.id === remoteId);
-    if (!remote) throw new SyncoxideError('NOT_FOUND', 'no such remote');
+    if (!remote) throw notFound();
     return remote;
   }
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Caller } from '../accounts/scopes.js';
 import type { GatewayServices } from '../context.js';
-import { rawId } from '../ids.js';
+import { notFound, rawId } from '../ids.js';
 import { etagOf, matchesNone, parseRange } from './range.js';
 
 export async function download(
@@ -15,11 +15,7 @@ export async function download(
   globalId: string,
 ): Promise<void> {
   const node = await services.views.node(caller.userId, rawId(globalId, 'File'));
-  if (node.kind !== 'file') {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no such file or folder' } }));
-    return;
-  }
+  if (node.kind !== 'file') throw notFound();
   const size = node.size ?? 0;
   const etag = etagOf(node);
   const common: Record<string, string> = {

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { httpStatusOf, isSyncoxideError, type Logger, SyncoxideError } from '@syncoxide/core';
 import type { Caller, Scope } from '../accounts/scopes.js';
 import type { GatewayServices } from '../context.js';
+import { NOT_FOUND_MESSAGE } from '../ids.js';
 import { download } from './download.js';
 import { createTus, UPLOADS_PATH } from './tus.js';
 
@@ -21,7 +22,8 @@ export function sendError(
     return;
   }
   res.writeHead(httpStatusOf(err.code), { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify({ error: { code: err.code, message: err.message } }));
+  const message = err.code === 'NOT_FOUND' ? NOT_FOUND_MESSAGE : err.message;
+  res.end(JSON.stringify({ error: { code: err.code, message } }));
 }
 
 export function createRestRouter(services: GatewayServices, logger: Logger) {
