@@ -60,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'down': {
-      printReports(await stopEngines(config, { engines: parseEngines(positional) }));
+      printReports(
+        await stopEngines(config, { engines: parseEngines(positional), log: (line) => console.log(line) }),
+      );
       return 0;
     }
     case 'status': {

@@ -1,6 +1,7 @@
 // The shared engines on their default ports: `up`, `down` and `status` over all five.
 import { existsSync } from 'node:fs';
 import { type Config, SyncoxideError } from '@syncoxide/core';
+import { isRecording } from './cds.js';
 import { JVM_ENGINE_DEFS } from './engines/index.js';
 import { ensurePostgres, postgresLogFile, probePostgres, stopPostgres } from './engines/postgres.js';
 import { ensureRedis, probeRedis, redisFiles, stopRedis } from './engines/redis.js';
@@ -8,7 +9,7 @@ import type { JvmInstanceOptions, ProbeResult } from './engines/types.js';
 import { instancePid, launchEngine } from './jvm.js';
 import { withLock } from './lock.js';
 import { listenerPidOf } from './proc.js';
-import { isPortOpen, removeFile, stopProcess } from './process.js';
+import { commandLine, isPortOpen, removeFile, stopProcess } from './process.js';
 import {
   ENGINES,
   type EngineName,
@@ -141,6 +142,7 @@ export async function ensureEngines(config: Config, options: EnsureOptions = {})
  */
 export async function stopEngines(config: Config, options: EnsureOptions = {}): Promise<EngineReport[]> {
   const settings = resolveSettings(config, options.env);
+  const log = options.log ?? (() => undefined);
   const engines = options.engines ?? JVM_ENGINES;
   return Promise.all(
     engines.map(async (engine): Promise<EngineReport> => {
@@ -159,7 +161,10 @@ export async function stopEngines(config: Config, options: EnsureOptions = {}): 
       const instance = sharedInstance(settings, engine);
       const pid = instancePid(def, instance);
       if (pid === undefined) return { engine, port, action: 'not running', ms: 0 };
-      await stopProcess(pid);
+      const recording = isRecording(commandLine(pid));
+      if (recording)
+        log(`${engine}: writing its class-data archive on the way out (once); this stop takes longer`);
+      await stopProcess(pid, { timeoutMs: recording ? 180_000 : 30_000 });
       removeFile(instance.pidFile);
       return { engine, port, action: 'stopped', pid, ms: Date.now() - started };
     }),

@@ -9,6 +9,7 @@ export const INSTALL_HINT = 'install a JDK and Maven: apt-get install openjdk-17
 export interface Jdk {
   java: string;
   javac: string;
+  jar: string;
   major: number;
 }
 
@@ -27,6 +28,7 @@ async function locate(): Promise<Jdk> {
   const home = process.env.JAVA_HOME;
   const java = home ? join(home, 'bin', 'java') : 'java';
   const javac = home ? join(home, 'bin', 'javac') : 'javac';
+  const jar = home ? join(home, 'bin', 'jar') : 'jar';
   let versionText: string;
   try {
     versionText = await run(java, ['-version']);
@@ -49,27 +51,32 @@ async function locate(): Promise<Jdk> {
       },
     );
   }
-  return { java, javac, major };
+  return { java, javac, jar, major };
 }
 
 /** Source folder of our Java launchers, shipped in this package. */
 export const JAVA_SOURCES = new URL('../java/', import.meta.url).pathname;
 
 /**
- * Compiles one launcher class against the engine's jars, once: the marker holds the source text,
- * so an edited launcher is recompiled and an unchanged one never is.
+ * Compiles one launcher class against the engine's jars into a jar, once: the marker holds the
+ * source text, so an edited launcher is rebuilt and an unchanged one never is. A jar rather than
+ * a classes folder, because the JVM's class-data sharing refuses folders on the classpath.
  */
-export async function compileLauncher(source: string, libDir: string, classesDir: string): Promise<void> {
+export async function compileLauncher(source: string, libDir: string, jarPath: string): Promise<void> {
   const sourcePath = join(JAVA_SOURCES, source);
   const text = readFileSync(sourcePath, 'utf8');
-  const marker = join(classesDir, '.source');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === text) return;
+  const marker = `${jarPath}.source`;
+  if (existsSync(jarPath) && existsSync(marker) && readFileSync(marker, 'utf8') === text) return;
   const jdk = await findJdk();
-  const tmp = `${classesDir}.tmp-${process.pid}`;
+  const tmp = `${jarPath}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  await run(jdk.javac, ['-nowarn', '-d', tmp, '-cp', join(libDir, '*'), sourcePath]);
-  writeFileSync(join(tmp, '.source'), text);
-  rmSync(classesDir, { recursive: true, force: true });
-  renameSync(tmp, classesDir);
+  try {
+    await run(jdk.javac, ['-nowarn', '-d', tmp, '-cp', join(libDir, '*'), sourcePath]);
+    await run(jdk.jar, ['cf', `${tmp}.jar`, '-C', tmp, '.']);
+    renameSync(`${tmp}.jar`, jarPath);
+    writeFileSync(marker, text);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

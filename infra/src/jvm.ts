@@ -1,8 +1,9 @@
 // Installing and running one JVM engine: fetch its jars, compile its launcher, prepare its
 // data, start it detached or as a child, and wait until its probe answers.
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cdsOptions } from './cds.js';
 import type { JvmEngine, JvmInstanceOptions } from './engines/types.js';
 import { compileLauncher, findJdk } from './java.js';
 import { fetchArtifacts, isFetched } from './maven.js';
@@ -25,9 +26,10 @@ export async function installEngine(
   }
   const parts = [join(libDir, '*')];
   if (engine.launcher) {
-    const classesDir = join(engineDir, 'classes');
-    await compileLauncher(engine.launcher, libDir, classesDir);
-    parts.unshift(classesDir);
+    rmSync(join(engineDir, 'classes'), { recursive: true, force: true }); // the layout before launcher.jar
+    const launcherJar = join(engineDir, 'launcher.jar');
+    await compileLauncher(engine.launcher, libDir, launcherJar);
+    parts.unshift(launcherJar);
   }
   return parts.join(':');
 }
@@ -67,6 +69,8 @@ export async function launchEngine(
 ): Promise<Launched> {
   const classpath = await installEngine(engine, home, launch.log);
   const { java } = await findJdk();
+  const engineDir = join(home, 'engines', `${engine.name}-${engine.version}`);
+  const cds = await cdsOptions(java, classpath, engineDir, launch.detached);
   mkdirSync(options.dataDir, { recursive: true });
   await engine.prepare?.({ java, classpath, options });
   const tag = processTag(engine, options);
@@ -79,6 +83,7 @@ export async function launchEngine(
       // Private test instances live for seconds: skipping the optimising JIT halves their start
       // on a small machine, and their throughput does not matter.
       ...(launch.shortLived ? [QUICK_JIT] : []),
+      ...cds,
       `-Djava.io.tmpdir=${mkTmp(options.dataDir)}`,
       '-cp',
       classpath,
@@ -99,7 +104,7 @@ export async function launchEngine(
   const result = await waitHealthy(
     async () => {
       // Generous per-probe timeout: the first Cypher query or cluster call of a fresh JVM is slow.
-      const probe = await engine.probe(options.port, 10_000);
+      const probe = await engine.probe(options.port, 20_000);
       if (!probe.ok) throw new Error(probe.error ?? 'not ready');
       return probe;
     },

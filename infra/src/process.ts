@@ -61,6 +61,15 @@ export function spawnLogged(options: SpawnOptions): ChildProcess {
   }
 }
 
+/** The arguments of a process, empty if it is gone. */
+export function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
+}
+
 /** True when pid is a live (not zombie) process whose command line contains tag. */
 export function isOurProcess(pid: number, tag: string): boolean {
   try {
