@@ -62,3 +62,17 @@ export function writesOf(result: QueryResult): number {
     u.labelsRemoved
   );
 }
+
+/** An auto-commit statement: the only kind that may use CALL { … } IN TRANSACTIONS. */
+export async function autoCommit(
+  db: Db,
+  query: string,
+  params: Record<string, unknown>,
+): Promise<QueryResult> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.run(query, params);
+  } finally {
+    await session.close();
+  }
+}

@@ -115,17 +115,7 @@ export async function outboxEvents(ownerId: string) {
 
 /** Removes everything the owners had, outbox included. */
 export async function cleanup(ownerIds: string[]): Promise<void> {
-  if (!driver || ownerIds.length === 0) return;
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
-  const session = driver.session({ database: config.neo4j.database });
-  try {
-    for (const label of ['Node', 'Version', 'Share', 'LogicalFile', 'Remote', 'Device', 'Outbox', 'User']) {
-      await session.run(
-        `MATCH (x:${label}) WHERE x.ownerId IN $ownerIds CALL (x) { DETACH DELETE x } IN TRANSACTIONS OF 5000 ROWS`,
-        { ownerIds },
-      );
-    }
-  } finally {
-    await session.close();
-  }
+  if (!driver) return;
+  const store = createGraphStore({ driver, database: config.neo4j.database, logger });
+  for (const ownerId of ownerIds) await store.dropOwnerData(ownerId);
 }

@@ -1,5 +1,5 @@
 // Users, devices and remotes: the owners and containers of the file tree.
-import { int, num, str, type Tx } from '../db.js';
+import { autoCommit, type Db, int, num, str, type Tx } from '../db.js';
 import type { DeviceRecord, RemoteRecord, UserRecord } from '../model.js';
 
 export function userFromProps(p: Record<string, unknown>): UserRecord {
@@ -145,4 +145,26 @@ export async function listRemotes(tx: Tx, ownerId: string): Promise<RemoteRecord
     },
   );
   return result.records.map((r) => remoteFromProps(r.get('props')));
+}
+
+/** Removes everything an owner has in the graph, in chunks (no events: see dropOwnerData). */
+export async function deleteOwnerData(db: Db, ownerId: string): Promise<void> {
+  for (const label of [
+    'Node',
+    'Version',
+    'Share',
+    'LogicalFile',
+    'SyncRule',
+    'Album',
+    'Remote',
+    'Device',
+    'Outbox',
+    'User',
+  ]) {
+    await autoCommit(
+      db,
+      `MATCH (x:${label} {ownerId: $ownerId}) CALL (x) { DETACH DELETE x } IN TRANSACTIONS OF 5000 ROWS`,
+      { ownerId },
+    );
+  }
 }

@@ -104,6 +104,15 @@ export function accountsService(ctx: GraphContext) {
       return remote;
     },
 
+    /**
+     * Removes all of an owner's graph data (account removal), outbox entries included. Emits no
+     * events: derived stores drop an owner's data by ownerId, not node by node.
+     */
+    dropOwnerData(ownerId: string): Promise<void> {
+      required(ownerId, 'ownerId');
+      return repo.deleteOwnerData(ctx.db, ownerId);
+    },
+
     listRemotes(ownerId: string): Promise<RemoteRecord[]> {
       return readTx(ctx.db, (tx) => repo.listRemotes(tx, ownerId));
     },

@@ -3,10 +3,12 @@
 // committed one, not a stale read: Neo4j's read-committed isolation would otherwise allow a
 // lost update.
 
-/** Per node, the outbox timestamp is strictly increasing, whatever the clocks of writers did. */
-const NEXT_TS = 'CASE WHEN coalesce(n.eventTs, 0) >= $now THEN n.eventTs + 1 ELSE $now END';
-
-const SHARED_WITH = `OPTIONAL MATCH (n)-[:IN*0..]->(:Node)<-[:OF]-(s:Share {type: 'user'})`;
+/**
+ * A change's time, read under the node's lock: strictly after the node's previous change,
+ * whatever the writers' clocks did. It orders the outbox, so one node's events stay in
+ * revision order.
+ */
+const NEXT_TS = 'CASE WHEN n.updatedAt >= $now THEN n.updatedAt + 1 ELSE $now END';
 
 export const LOCK_FOR_DELETE = `
 UNWIND $rows AS row
@@ -15,8 +17,7 @@ WHERE n.ownerId = $ownerId
 SET n._lock = true
 WITH n, row WHERE n.revision = row.revision
 WITH n, ${NEXT_TS} AS ts
-${SHARED_WITH}
-RETURN n {.*} AS props, ts, collect(DISTINCT s.granteeId) AS sharedWith`;
+RETURN n {.*} AS props, ts`;
 
 export const DELETE_NODES = `
 UNWIND $ids AS id
@@ -31,12 +32,18 @@ MATCH (l:LogicalFile {id: id})
 WHERE NOT (l)<-[:COPY_OF]-()
 DELETE l`;
 
+/** New nodes, parents before children (a parent may be created by an earlier row). */
 export const CREATE_NODES = `
 UNWIND $rows AS row
 CREATE (n:Node)
-SET n = row.props, n.eventTs = $now
+SET n = row.props
 FOREACH (v IN CASE WHEN row.version IS NULL THEN [] ELSE [row.version] END |
-  CREATE (n)-[:HAS_VERSION]->(x:Version) SET x = v)`;
+  CREATE (n)-[:HAS_VERSION]->(x:Version) SET x = v)
+WITH n, row
+OPTIONAL MATCH (pf:Node {id: row.props.parentId})
+OPTIONAL MATCH (pr:Remote {id: row.props.parentId})
+WITH n, coalesce(pf, pr) AS p
+CREATE (n)-[:IN]->(p)`;
 
 /** (Re)links nodes to their parent: a folder node, or the remote for root-level nodes. */
 export const LINK_PARENTS = `
@@ -54,10 +61,9 @@ MATCH (n:Node {id: row.id})
 WHERE n.ownerId = $ownerId
 SET n._lock = true
 WITH n, row WHERE n.revision = row.revision
-SET n += row.set, n.revision = row.revision + 1, n.updatedAt = $now
+WITH n, row, ${NEXT_TS} AS ts
+SET n += row.set, n.revision = row.revision + 1, n.updatedAt = ts
 REMOVE n._lock
-WITH n, ${NEXT_TS} AS ts
-SET n.eventTs = ts
 RETURN n.id AS id, ts`;
 
 export const NEW_VERSIONS = `
@@ -75,11 +81,15 @@ UNWIND $rows AS row
 MATCH (:Node {id: row.nodeId})-[:HAS_VERSION]->(v:Version {current: true})
 SET v += row.set`;
 
-export const READ_BACK = `
+export const HAS_USER_SHARES = `
+MATCH (s:Share {ownerId: $ownerId}) WHERE s.type = 'user'
+RETURN s.id LIMIT 1`;
+
+/** Grantees of user shares on each anchor node or its ancestors (anchors without any: absent). */
+export const SHARED_WITH = `
 UNWIND $ids AS id
-MATCH (n:Node {id: id})
-${SHARED_WITH}
-RETURN n {.*} AS props, collect(DISTINCT s.granteeId) AS sharedWith`;
+MATCH (n:Node {id: id})-[:IN*0..]->(:Node)<-[:OF]-(s:Share {type: 'user'})
+RETURN id, collect(DISTINCT s.granteeId) AS grantees`;
 
 export const WRITE_OUTBOX = `
 UNWIND $rows AS row

@@ -68,8 +68,114 @@ function versionOf(node: StoredNode, now: number): ProviderVersion {
   };
 }
 
-export async function commitMutations(tx: Tx, m: Mutations, ctx: CommitContext): Promise<CommitResult> {
+/** An event to write once every statement ran; its sharedWith comes from `sharedWith` or `anchor`. */
+interface Pending {
+  kind: DiffKind;
+  node: StoredNode;
+  previousPath: string | null;
+  ts: number;
+  /** Node whose user shares (own and ancestors') the state lists: the node, or a new node's parent. */
+  anchor: string | null;
+  sharedWith?: string[];
+}
+
+/** Grantees per anchor, read inside the transaction; skipped when the owner shares nothing. */
+async function grantees(tx: Tx, ownerId: string, anchors: Iterable<string>): Promise<Map<string, string[]>> {
+  const ids = [...new Set(anchors)];
+  const out = new Map<string, string[]>();
+  if (ids.length === 0 || (await tx.run(Q.HAS_USER_SHARES, { ownerId })).records.length === 0) return out;
+  const result = await tx.run(Q.SHARED_WITH, { ids });
+  for (const r of result.records) out.set(r.get('id') as string, r.get('grantees') as string[]);
+  return out;
+}
+
+async function applyDeletes(
+  tx: Tx,
+  deletes: NodeRef[],
+  ctx: CommitContext,
+  pending: Pending[],
+): Promise<number> {
+  const rows = deletes.map((n) => ({ id: n.id, revision: int(n.revision) }));
+  const locked = await tx.run(Q.LOCK_FOR_DELETE, { rows, ownerId: ctx.ownerId, now: int(ctx.now) });
+  if (locked.records.length !== rows.length) throw concurrentChange();
+  let writes = writesOf(locked);
+  const gone = locked.records.map((r) => ({ node: nodeFromProps(r.get('props')), ts: num(r.get('ts'))! }));
+  // The shares go with the nodes: read the grantees first.
+  const shared = await grantees(
+    tx,
+    ctx.ownerId,
+    gone.map((g) => g.node.id),
+  );
+  for (const { node, ts } of gone) {
+    const last = { ...node, revision: node.revision + 1 };
+    pending.push({
+      kind: 'deleted',
+      node: last,
+      previousPath: null,
+      ts,
+      anchor: null,
+      sharedWith: shared.get(node.id) ?? [],
+    });
+  }
+  writes += writesOf(await tx.run(Q.DELETE_NODES, { ids: rows.map((r) => r.id) }));
+  const logicalIds = [...new Set(gone.flatMap((g) => (g.node.logicalId ? [g.node.logicalId] : [])))];
+  if (logicalIds.length > 0) writes += writesOf(await tx.run(Q.DROP_EMPTY_LOGICAL, { ids: logicalIds }));
+  return writes;
+}
+
+async function applyUpdates(
+  tx: Tx,
+  updates: NodeUpdate[],
+  ctx: CommitContext,
+  pending: Pending[],
+): Promise<number> {
   const now = int(ctx.now);
+  const rows = updates.map((u) => ({
+    id: u.before.id,
+    revision: int(u.before.revision),
+    set: nodeToProps(u.patch),
+  }));
+  const updated = await tx.run(Q.UPDATE_NODES, { rows, ownerId: ctx.ownerId, now });
+  if (updated.records.length !== rows.length) throw concurrentChange();
+  let writes = writesOf(updated);
+  const tsById = new Map(updated.records.map((r) => [r.get('id') as string, num(r.get('ts'))!]));
+  for (const u of updates) {
+    const ts = tsById.get(u.before.id)!;
+    const after: StoredNode = { ...u.before, ...u.patch, revision: u.before.revision + 1, updatedAt: ts };
+    pending.push({ kind: u.kind, node: after, previousPath: u.previousPath, ts, anchor: after.id });
+  }
+  const moves = updates.filter((u) => u.patch.parentId !== undefined);
+  if (moves.length > 0) {
+    const links = moves.map((u) => ({ id: u.before.id, parentId: u.patch.parentId }));
+    writes += writesOf(await tx.run(Q.LINK_PARENTS, { rows: links }));
+  }
+
+  const fresh = updates.filter((u) => u.version === 'new');
+  if (fresh.length > 0) {
+    const vrows = fresh.map((u) => {
+      const after = { ...u.before, ...u.patch } as StoredNode;
+      return {
+        nodeId: after.id,
+        version: versionToProps(versionOf(after, ctx.now), after.ownerId, after.remoteId),
+      };
+    });
+    writes += writesOf(await tx.run(Q.NEW_VERSIONS, { rows: vrows, now }));
+  }
+  const refresh = updates.filter((u) => u.version === 'refresh');
+  if (refresh.length > 0) {
+    const vrows = refresh.map((u) => {
+      const after = { ...u.before, ...u.patch };
+      return {
+        nodeId: after.id,
+        set: { md5: after.md5, sha1: after.sha1, etag: after.etag, providerId: after.providerId },
+      };
+    });
+    writes += writesOf(await tx.run(Q.REFRESH_VERSIONS, { rows: vrows }));
+  }
+  return writes;
+}
+
+export async function commitMutations(tx: Tx, m: Mutations, ctx: CommitContext): Promise<CommitResult> {
   const ids = new Set<string>();
   for (const n of [...m.creates, ...m.deletes, ...m.updates.map((u) => u.before)]) {
     if (ids.has(n.id))
@@ -77,107 +183,38 @@ export async function commitMutations(tx: Tx, m: Mutations, ctx: CommitContext):
     ids.add(n.id);
   }
   let writes = 0;
-  const events: Array<{ event: GraphDiffEvent; ts: number }> = [];
-
-  if (m.deletes.length > 0) {
-    const rows = m.deletes.map((n) => ({ id: n.id, revision: int(n.revision) }));
-    const locked = await tx.run(Q.LOCK_FOR_DELETE, { rows, ownerId: ctx.ownerId, now });
-    if (locked.records.length !== rows.length) throw concurrentChange();
-    writes += writesOf(locked);
-    const logicalIds = new Set<string>();
-    for (const rec of locked.records) {
-      const node = nodeFromProps(rec.get('props'));
-      if (node.logicalId) logicalIds.add(node.logicalId);
-      const last = { ...node, revision: node.revision + 1 };
-      const event = buildEvent({
-        kind: 'deleted',
-        node: last,
-        sharedWith: rec.get('sharedWith'),
-        previousPath: null,
-        cause: ctx.cause,
-        at: ctx.now,
-      });
-      events.push({ event, ts: num(rec.get('ts'))! });
-    }
-    writes += writesOf(await tx.run(Q.DELETE_NODES, { ids: rows.map((r) => r.id) }));
-    if (logicalIds.size > 0) writes += writesOf(await tx.run(Q.DROP_EMPTY_LOGICAL, { ids: [...logicalIds] }));
-  }
-
-  const kinds = new Map<string, { kind: DiffKind; previousPath: string | null; ts: number }>();
+  // Event states are built from what the statements write (the guards made sure each `before`
+  // is the committed state), so nothing is read back.
+  const pending: Pending[] = [];
+  if (m.deletes.length > 0) writes += await applyDeletes(tx, m.deletes, ctx, pending);
   if (m.creates.length > 0) {
     const rows = m.creates.map((n) => ({
       props: nodeToProps(n),
       version: n.kind === 'file' ? versionToProps(versionOf(n, ctx.now), n.ownerId, n.remoteId) : null,
     }));
-    writes += writesOf(await tx.run(Q.CREATE_NODES, { rows, now }));
-    const links = m.creates.map((n) => ({ id: n.id, parentId: n.parentId }));
-    writes += writesOf(await tx.run(Q.LINK_PARENTS, { rows: links }));
-    for (const n of m.creates) kinds.set(n.id, { kind: 'created', previousPath: null, ts: ctx.now });
+    writes += writesOf(await tx.run(Q.CREATE_NODES, { rows, now: int(ctx.now) }));
+    for (const n of m.creates)
+      pending.push({ kind: 'created', node: n, previousPath: null, ts: ctx.now, anchor: n.parentId });
   }
+  if (m.updates.length > 0) writes += await applyUpdates(tx, m.updates, ctx, pending);
+  if (pending.length === 0) return { events: [], writes };
 
-  if (m.updates.length > 0) {
-    const rows = m.updates.map((u) => ({
-      id: u.before.id,
-      revision: int(u.before.revision),
-      set: nodeToProps(u.patch),
-    }));
-    const updated = await tx.run(Q.UPDATE_NODES, { rows, ownerId: ctx.ownerId, now });
-    if (updated.records.length !== rows.length) throw concurrentChange();
-    writes += writesOf(updated);
-    const tsById = new Map(updated.records.map((r) => [r.get('id') as string, num(r.get('ts'))!]));
-    for (const u of m.updates) {
-      kinds.set(u.before.id, { kind: u.kind, previousPath: u.previousPath, ts: tsById.get(u.before.id)! });
-    }
-    const moves = m.updates.filter((u) => u.patch.parentId !== undefined);
-    if (moves.length > 0) {
-      const links = moves.map((u) => ({ id: u.before.id, parentId: u.patch.parentId }));
-      writes += writesOf(await tx.run(Q.LINK_PARENTS, { rows: links }));
-    }
-    const fresh = m.updates.filter((u) => u.version === 'new');
-    if (fresh.length > 0) {
-      const vrows = fresh.map((u) => {
-        const after = { ...u.before, ...u.patch } as StoredNode;
-        return {
-          nodeId: u.before.id,
-          version: versionToProps(versionOf(after, ctx.now), after.ownerId, after.remoteId),
-        };
-      });
-      writes += writesOf(await tx.run(Q.NEW_VERSIONS, { rows: vrows, now }));
-    }
-    const refresh = m.updates.filter((u) => u.version === 'refresh');
-    if (refresh.length > 0) {
-      const vrows = refresh.map((u) => {
-        const after = { ...u.before, ...u.patch };
-        return {
-          nodeId: u.before.id,
-          set: { md5: after.md5, sha1: after.sha1, etag: after.etag, providerId: after.providerId },
-        };
-      });
-      writes += writesOf(await tx.run(Q.REFRESH_VERSIONS, { rows: vrows }));
-    }
-  }
-
-  if (kinds.size > 0) {
-    // The events carry the state read back from the graph: exactly what this transaction commits.
-    const back = await tx.run(Q.READ_BACK, { ids: [...kinds.keys()] });
-    for (const rec of back.records) {
-      const node = nodeFromProps(rec.get('props'));
-      const k = kinds.get(node.id)!;
-      const event = buildEvent({
-        kind: k.kind,
-        node,
-        sharedWith: rec.get('sharedWith'),
-        previousPath: k.previousPath,
-        cause: ctx.cause,
-        at: ctx.now,
-      });
-      events.push({ event, ts: k.ts });
-    }
-  }
-
-  if (events.length > 0) {
-    const rows = events.map((e, i) => outboxRow(e.event, e.ts, i));
-    writes += writesOf(await tx.run(Q.WRITE_OUTBOX, { rows }));
-  }
-  return { events: events.map((e) => e.event), writes };
+  const shared = await grantees(
+    tx,
+    ctx.ownerId,
+    pending.flatMap((p) => (p.anchor ? [p.anchor] : [])),
+  );
+  const events = pending.map((p) =>
+    buildEvent({
+      kind: p.kind,
+      node: p.node,
+      sharedWith: p.sharedWith ?? (p.anchor ? shared.get(p.anchor) : undefined) ?? [],
+      previousPath: p.previousPath,
+      cause: ctx.cause,
+      at: ctx.now,
+    }),
+  );
+  const rows = events.map((e, i) => outboxRow(e, pending[i]!.ts, i));
+  writes += writesOf(await tx.run(Q.WRITE_OUTBOX, { rows }));
+  return { events, writes };
 }

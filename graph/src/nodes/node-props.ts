@@ -36,17 +36,18 @@ export function nodeFromProps(p: Record<string, unknown>): StoredNode {
 
 /**
  * Properties to SET for a node or a patch. Nulls are sent so that SET n += map removes the
- * property; `sortName` is kept beside `name` for case-insensitive ordering in views.
+ * property.
  */
 export function nodeToProps(node: StoredNode | NodePatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (value === undefined) continue;
     if (key === 'extra') out.extraJson = JSON.stringify(value);
+    // Flags are stored only when set: indexes then hold the few starred nodes, not every node.
+    else if (key === 'starred' || key === 'trashed') out[key] = value === true ? true : null;
     else if ((INT_FIELDS as readonly string[]).includes(key)) out[key] = intOrNull(value as number | null);
     else out[key] = value;
   }
-  if (typeof node.name === 'string') out.sortName = node.name.toLowerCase();
   return out;
 }
 

@@ -4,6 +4,8 @@ import { int, num, type Tx } from '../db.js';
 
 export interface OutboxEntry {
   id: string;
+  /** Neo4j element id: direct access for the delete, which also checks `id`. */
+  elementId: string;
   nodeId: string;
   revision: number;
   kind: string;
@@ -14,13 +16,14 @@ export interface OutboxEntry {
 export async function readOldest(tx: Tx, limit: number, ownerIds: string[] | null): Promise<OutboxEntry[]> {
   const result = await tx.run(
     `MATCH (o:Outbox) WHERE o.ts IS NOT NULL AND ($ownerIds IS NULL OR o.ownerId IN $ownerIds)
-     RETURN o.id AS id, o.nodeId AS nodeId, o.revision AS revision, o.kind AS kind, o.ts AS ts, o.payload AS payload
+     RETURN o.id AS id, elementId(o) AS elementId, o.nodeId AS nodeId, o.revision AS revision, o.kind AS kind, o.ts AS ts, o.payload AS payload
      ORDER BY o.ts, o.seq
      LIMIT $limit`,
     { limit: int(limit), ownerIds },
   );
   return result.records.map((r) => ({
     id: r.get('id') as string,
+    elementId: r.get('elementId') as string,
     nodeId: r.get('nodeId') as string,
     revision: num(r.get('revision')) ?? 0,
     kind: r.get('kind') as string,
@@ -29,14 +32,20 @@ export async function readOldest(tx: Tx, limit: number, ownerIds: string[] | nul
   }));
 }
 
-/** Deletes exactly these entries; returns how many were still there. */
-export async function deleteEntries(tx: Tx, ids: string[]): Promise<number> {
+/**
+ * Deletes exactly these entries; returns how many were still there. An element id can be
+ * reused once its node is gone, so the event id is checked too.
+ */
+export async function deleteEntries(
+  tx: Tx,
+  entries: Array<Pick<OutboxEntry, 'id' | 'elementId'>>,
+): Promise<number> {
   const result = await tx.run(
-    `UNWIND $ids AS id
-     MATCH (o:Outbox {id: id})
+    `UNWIND $rows AS row
+     MATCH (o:Outbox) WHERE elementId(o) = row.elementId AND o.id = row.id
      DELETE o
      RETURN count(*) AS n`,
-    { ids },
+    { rows: entries.map((e) => ({ id: e.id, elementId: e.elementId })) },
   );
   return num(result.records[0]?.get('n')) ?? 0;
 }

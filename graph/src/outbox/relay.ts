@@ -67,12 +67,7 @@ export class OutboxRelay {
       })),
     });
     await this.options.hooks?.afterPublish?.(entries);
-    await writeTx(this.db, (tx) =>
-      deleteEntries(
-        tx,
-        entries.map((e) => e.id),
-      ),
-    );
+    await writeTx(this.db, (tx) => deleteEntries(tx, entries));
     this.published += entries.length;
     return entries.length;
   }

@@ -1,5 +1,5 @@
 // The graph's schema as versioned steps. Each step is schema statements only, every one
-// idempotent (IF NOT EXISTS), so a step interrupted half-way or run by two processes at once
+// idempotent (IF NOT EXISTS / IF EXISTS), so a step interrupted half-way or run by two processes at once
 // is simply run again. Never edit an applied step: add a new one.
 
 export interface Migration {
@@ -59,5 +59,24 @@ export const MIGRATIONS: Migration[] = [
     version: 3,
     name: 'outbox order',
     statements: [index('outbox_ts', 'Outbox', ['ts', 'seq']), index('outbox_owner', 'Outbox', ['ownerId'])],
+  },
+  {
+    version: 4,
+    name: 'fewer index entries per write',
+    // Every index entry costs at commit. Versions are reached through their node and outbox
+    // entries through the (ts, seq) order (the relay deletes by element id, checking the id),
+    // so their uuid indexes only slowed ingest down.
+    statements: [
+      'DROP CONSTRAINT version_id_unique IF EXISTS',
+      'DROP CONSTRAINT outbox_id_unique IF EXISTS',
+      'DROP INDEX outbox_owner IF EXISTS',
+      'DROP INDEX node_updated IF EXISTS',
+    ],
+  },
+  {
+    version: 5,
+    name: 'no mtime index',
+    // Recents orders by a computed key with a cursor condition, which no index serves.
+    statements: ['DROP INDEX node_mtime IF EXISTS'],
   },
 ];

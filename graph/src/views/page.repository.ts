@@ -6,7 +6,7 @@ import { nodeFromProps } from '../nodes/node-props.js';
 import type { Key, Sort } from './cursor.js';
 
 const VALUE: Record<Sort['field'], string> = {
-  name: 'n.sortName',
+  name: 'toLower(n.name)',
   // Unknown sizes and times sort before every known one.
   size: 'coalesce(n.size, -1)',
   mtime: 'coalesce(n.mtime, -1)',
