@@ -4,7 +4,7 @@
 // photos for grid thumbnails alone. C images at a time (default 2: the machine's cores).
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   cacheKey,
@@ -25,6 +25,8 @@ interface Pass {
   p95: number;
   peakRssMb: number;
   baseRssMb: number;
+  /** CPU time (all threads) per photo: unlike wall time, barely moved by other work on the machine. */
+  cpuMsPerPhoto: number;
 }
 
 const mb = (bytes: number) => bytes / 1048576;
@@ -46,6 +48,7 @@ async function pass(
   let renditions = 0;
   let next = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -71,6 +74,7 @@ async function pass(
     await rm(cacheDir, { recursive: true, force: true });
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return {
@@ -82,6 +86,7 @@ async function pass(
     p95: at(0.95),
     peakRssMb: mb(Math.max(peakRss, process.memoryUsage().rss)),
     baseRssMb: mb(baseRss),
+    cpuMsPerPhoto: (cpu.user + cpu.system) / 1000 / paths.length,
   };
 }
 
@@ -101,7 +106,10 @@ export async function run(args: string[]): Promise<void> {
     }
   });
   const inputMb = mb(await totalBytes(paths));
-  console.log(`  ${inputMb.toFixed(0)} MiB of JPEG; processing ${concurrency} at a time\n`);
+  const [load1] = loadavg();
+  console.log(
+    `  ${inputMb.toFixed(0)} MiB of JPEG; ${concurrency} at a time; load average ${load1!.toFixed(1)} on ${cpus().length} cores\n`,
+  );
 
   const thumbOnly: RenditionSpec[] = [{ size: 'thumb', edge: 256, square: true, formats: ['webp'] }];
   const passes = [
@@ -117,6 +125,7 @@ export async function run(args: string[]): Promise<void> {
       'input MiB/s': inputMb / p.seconds,
       'p50 ms': Math.round(p.p50),
       'p95 ms': Math.round(p.p95),
+      'CPU ms/photo': Math.round(p.cpuMsPerPhoto),
       'peak RSS MiB': Math.round(p.peakRssMb),
       'RSS before MiB': Math.round(p.baseRssMb),
     })),
@@ -128,9 +137,12 @@ export async function run(args: string[]): Promise<void> {
     thumbs_only_per_s: round(thumbs.photos / thumbs.seconds),
     p50_ms: Math.round(full.p50),
     p95_ms: Math.round(full.p95),
+    cpu_ms_per_photo: Math.round(full.cpuMsPerPhoto),
+    thumbs_only_cpu_ms_per_photo: Math.round(thumbs.cpuMsPerPhoto),
     peak_rss_mb: Math.round(Math.max(full.peakRssMb, thumbs.peakRssMb)),
     input_mb: Math.round(inputMb),
     concurrency,
+    load_average: round(loadavg()[0]!),
   });
 }
 
