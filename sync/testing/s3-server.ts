@@ -88,7 +88,8 @@ async function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Generous: a JVM starting on a busy two-core machine can take a minute or more.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`S3Proxy exited with ${child.exitCode}: ${log()}`);
     try {
@@ -98,7 +99,7 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => str
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error(`S3Proxy did not start within 60 s: ${log()}`);
+  throw new Error(`S3Proxy did not start within 180 s: ${log()}`);
 }
 
 export interface S3ServerOptions {
