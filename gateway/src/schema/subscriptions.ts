@@ -1,9 +1,20 @@
 // Live updates over SSE (Accept: text/event-stream) or any graphql-yoga transport; events come
 // through Redis pub/sub, so a change made through any gateway process reaches every subscriber.
 
+import { SyncoxideError } from '@syncoxide/core';
+import type { Scope } from '../accounts/scopes.js';
 import { builder } from '../builder.js';
+import type { GatewayContext } from '../context.js';
 import type { FileEvent, NotificationEvent, SyncProgressEvent } from '../events/events.service.js';
 import { encodeGlobalId } from '../ids.js';
+
+/** Scope checks run on resolve, not on subscribe: the subscription itself checks its caller. */
+function callerFor(ctx: GatewayContext, scope: Scope | null): string {
+  if (!ctx.caller) throw new SyncoxideError('UNAUTHENTICATED', 'sign in first');
+  if (scope && !ctx.caller.scopes.has(scope))
+    throw new SyncoxideError('PERMISSION_DENIED', 'this credential lacks the scope for that');
+  return ctx.caller.userId;
+}
 
 const FileChange = builder.objectRef<FileEvent>('FileChange').implement({
   fields: (t) => ({
@@ -43,7 +54,7 @@ builder.subscriptionField('fileChanges', (t) =>
   t.field({
     type: FileChange,
     authScopes: { scope: 'files:read' },
-    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('files', ctx.caller!.userId),
+    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('files', callerFor(ctx, 'files:read')),
     resolve: (e) => e,
   }),
 );
@@ -52,7 +63,7 @@ builder.subscriptionField('syncProgress', (t) =>
   t.field({
     type: SyncProgress,
     authScopes: { scope: 'sync' },
-    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('sync', ctx.caller!.userId),
+    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('sync', callerFor(ctx, 'sync')),
     resolve: (e) => e,
   }),
 );
@@ -61,7 +72,7 @@ builder.subscriptionField('notifications', (t) =>
   t.field({
     type: Notification,
     authScopes: { authenticated: true },
-    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('notifications', ctx.caller!.userId),
+    subscribe: (_r, _a, ctx) => ctx.services.events.subscribe('notifications', callerFor(ctx, null)),
     resolve: (e) => e,
   }),
 );
