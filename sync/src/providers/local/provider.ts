@@ -1,6 +1,7 @@
 // The local disk provider: a folder on this machine as a remote. Root-confined, atomic writes
 // (temp file beside the destination, fsync, rename, fsync of the folder), hashes computed while
-// streaming, a native watcher for changes.
+// streaming, a native watcher for changes. Names are stored as the bytes given: on Linux an NFC
+// and an NFD spelling of one name are two files, each listed as written (macOS would normalise).
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, statfs, utimes } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 // The S3 / S3-compatible provider: root = bucket + prefix. Writes are atomic because S3 shows an
 // object only when its PUT or multipart upload completes; MD5/SHA1 and mtime live in the
-// object's metadata; moves are copy + delete; changes come from polling listings.
+// object's metadata; moves are copy + delete; changes come from polling listings. Keys are
+// the UTF-8 bytes of the path as given: NFC and NFD names stay distinct and list as written.
 import type { Readable } from 'node:stream';
 import {
   DeleteObjectsCommand,
