@@ -42,13 +42,19 @@ export class Executor {
   private readonly limiter: RemoteLimiter;
   private readonly held = new Set<number>();
   private readonly leaseMs: number;
+  private stopped = false;
 
   constructor(private readonly o: ExecutorOptions) {
     this.limiter = new RemoteLimiter(o.perRemote ?? 4);
     this.leaseMs = o.leaseMs ?? 30_000;
   }
 
-  /** Runs every phase of `runId` until each row is done or failed. */
+  /** Claims nothing more (the rule's lease was lost); rows in hand finish. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Runs every phase of `runId` until each row is done or failed (or the executor is stopped). */
   async execute(runId: string): Promise<void> {
     const beat = setInterval(
       () => {
@@ -59,7 +65,7 @@ export class Executor {
       Math.max(50, this.leaseMs / 3),
     );
     try {
-      for (let phase = 1; phase <= LAST_PHASE; phase++) await this.drain(runId, phase);
+      for (let phase = 1; phase <= LAST_PHASE && !this.stopped; phase++) await this.drain(runId, phase);
     } finally {
       clearInterval(beat);
     }
@@ -69,7 +75,7 @@ export class Executor {
     const ops = this.o.journal.ops;
     for (;;) {
       const workers = Array.from({ length: this.o.concurrency ?? 8 }, async () => {
-        for (;;) {
+        while (!this.stopped) {
           const row = await ops.claim(runId, phase, this.worker, this.leaseMs);
           if (!row) return;
           this.held.add(row.id);
@@ -81,6 +87,7 @@ export class Executor {
         }
       });
       await Promise.all(workers);
+      if (this.stopped) return;
       const open = await ops.open(runId, phase);
       if (open.claimable === 0 && open.leased === 0) return;
       // Rows leased by someone else (or by a dead process until its lease runs out): wait.

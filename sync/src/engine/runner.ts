@@ -63,23 +63,28 @@ export class SyncEngine {
       }
       await sleep(Math.min(250, ttl / 4));
     }
+    const executor = new Executor({ ...this.o, events: this.events });
     const renew = setInterval(() => {
       locks.renew(rule.id, holder, ttl).then(
-        (ok) => ok || this.o.logger?.error({ rule: rule.id }, 'lost the rule lease'),
+        (ok) => {
+          if (ok) return;
+          // Someone else runs the rule now: stop taking operations (those in hand are fenced).
+          this.o.logger?.error({ rule: rule.id }, 'lost the rule lease; stopping');
+          executor.stop();
+        },
         (err) => this.o.logger?.warn({ err }, 'rule lease renewal failed'),
       );
     }, ttl / 3);
     try {
-      return await this.runLocked(rule, options);
+      return await this.runLocked(rule, options, executor);
     } finally {
       clearInterval(renew);
       await locks.release(rule.id, holder).catch(() => {});
     }
   }
 
-  private async runLocked(rule: SyncRule, options: RunOptions): Promise<RunReport> {
+  private async runLocked(rule: SyncRule, options: RunOptions, executor: Executor): Promise<RunReport> {
     const { journal } = this.o;
-    const executor = new Executor({ ...this.o, events: this.events });
     const report: RunReport = {
       ruleId: rule.id,
       lastRunAt: new Date().toISOString(),
@@ -176,7 +181,10 @@ export class SyncEngine {
     const { runs } = this.o.journal;
     const counts = await runs.counts(runId);
     const result = resultOf(counts, planned < 0 ? counts.done + counts.failed : planned);
-    await runs.finish(runId, result === 'ok' || result === 'unchanged' ? 'done' : result, counts);
+    // Rows still open (the executor was stopped): the run stays "running" for whoever holds the
+    // rule next, which finishes it before planning anything new.
+    if (counts.open === 0)
+      await runs.finish(runId, result === 'ok' || result === 'unchanged' ? 'done' : result, counts);
     report.runIds.push(runId);
     report.lastRunId = runId;
     report.moved.files += counts.files;
