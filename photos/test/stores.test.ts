@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { after, describe, test } from 'node:test';
 import { cacheKey, FolderStore, ProviderStore, type RenditionStore } from '../src/index.js';
-import { tempRemote } from './helpers/provider.js';
+import { tempRemote, tempS3Remote } from './helpers/provider.js';
 
 const key = (n: number, format: 'webp' | 'avif' = 'webp') =>
   cacheKey({ nodeId: `node-${n}`, contentTag: 'sha1:abc', size: 'thumb', format });
@@ -70,4 +70,9 @@ contract('ProviderStore on the local provider', async () => {
     dir: remote.root,
     cleanup: remote.cleanup,
   };
+});
+
+contract('ProviderStore on S3 (S3Proxy)', async () => {
+  const remote = await tempS3Remote();
+  return { store: new ProviderStore(remote.provider), dir: remote.root, cleanup: remote.cleanup };
 });
