@@ -34,7 +34,17 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run': {
       const indexer = new GraphDiffIndexer({ kafka, client, topicPrefix, indexPrefix, logger: log });
-      await indexer.start();
+      // Listen before starting: a stop asked for while start() still waits for the engines
+      // must stop cleanly too, not kill the process by the default handler.
+      const signalled = new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      const started = indexer.start().then(() => true);
+      if (!(await Promise.race([started, signalled.then(() => false)]))) {
+        await indexer.stop();
+        return 0;
+      }
       log.info({ topic: indexer.topic, groupId: indexer.groupId }, 'indexer running');
       const timer = setInterval(() => {
         indexer
@@ -42,10 +52,7 @@ async function main(argv: string[]): Promise<number> {
           .then((lag) => log.info({ lag: lag.total, stats: indexer.stats }, 'indexer progress'))
           .catch((err) => log.warn({ err }, 'could not read lag'));
       }, 60_000);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await signalled;
       clearInterval(timer);
       await indexer.stop();
       return 0;
