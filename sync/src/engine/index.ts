@@ -1,6 +1,7 @@
 // The sync engine's public surface.
 export { type CompareSpec, compareSpec } from './compare.js';
 export { conflictName, isConflictName } from './conflict-name.js';
+export { type DiffConsumerOptions, rulesTouched, startDiffConsumer } from './diff-consumer.js';
 export { type OpInfo, type SyncEventMap, SyncEvents } from './events.js';
 export { Executor, type ExecutorOptions } from './executor.js';
 export { type PathFilter, pathFilter } from './filters.js';
@@ -20,5 +21,6 @@ export {
   type SyncRuleInput,
 } from './rule.js';
 export { type EngineOptions, type RunOptions, SyncEngine } from './runner.js';
+export { RuleScheduler, type SchedulerOptions } from './scheduler.js';
 export type { Baseline, BaselineEntry, FileState, Listing } from './state.js';
 export type { RuleStatus, RunReport, RunResult } from './status.js';
