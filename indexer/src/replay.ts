@@ -4,6 +4,7 @@
 import { createLogger, type Logger, newId } from '@syncoxide/core';
 import type { Kafka } from 'kafkajs';
 import type { RawMessage } from './batch.js';
+import { kafkaError } from './engine-errors.js';
 
 /** [from, to) per partition. */
 export type OffsetRanges = Map<number, { from: bigint; to: bigint }>;
@@ -16,6 +17,28 @@ export function rangesBetween(start: Map<number, bigint>, end: Map<number, bigin
     if (to > from) ranges.set(partition, { from, to });
   }
   return ranges;
+}
+
+/**
+ * Starts each range at the oldest offset still retained: events that retention removed cannot
+ * be read, and waiting for them would never end.
+ */
+async function clampToRetained(kafka: Kafka, topic: string, ranges: OffsetRanges): Promise<OffsetRanges> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const low = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.low)]));
+    const clamped: OffsetRanges = new Map();
+    for (const [partition, r] of ranges) {
+      const from = r.from > (low.get(partition) ?? 0n) ? r.from : (low.get(partition) ?? 0n);
+      if (r.to > from) clamped.set(partition, { from, to: r.to });
+    }
+    return clamped;
+  } catch (err) {
+    throw kafkaError(err, `read offsets of ${topic}`);
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
 }
 
 export interface ReplayOptions {
@@ -35,9 +58,11 @@ export async function replayRanges(
   handle: (messages: RawMessage[], partition: number) => Promise<void>,
   options: ReplayOptions = {},
 ): Promise<number> {
-  const pending = new Map([...ranges].filter(([, r]) => r.to > r.from));
+  let pending = new Map([...ranges].filter(([, r]) => r.to > r.from));
   if (pending.size === 0) return 0;
   const log = options.logger ?? createLogger('indexer-replay');
+  pending = await clampToRetained(kafka, topic, pending);
+  if (pending.size === 0) return 0;
   const groupId = `${options.groupPrefix ?? 'syncoxide.'}indexer-replay-${newId()}`;
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   let count = 0;
