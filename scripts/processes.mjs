@@ -4,5 +4,10 @@ export const PROCESSES = [
   { name: 'gateway', cmd: 'npx', args: ['tsx', 'src/main.ts'], cwd: 'gateway' },
   { name: 'relay', cmd: 'npx', args: [...syncoxide, 'worker', 'relay'], cwd: 'cli' },
   { name: 'indexer', cmd: 'npx', args: [...syncoxide, 'worker', 'indexer'], cwd: 'cli' },
-  { name: 'web', cmd: 'npx', args: ['next', 'start', '-p', process.env.SYNCOXIDE_WEB_PORT ?? '3000'], cwd: 'web' },
+  {
+    name: 'web',
+    cmd: 'npx',
+    args: ['next', 'start', '-p', process.env.SYNCOXIDE_WEB_PORT ?? '3000'],
+    cwd: 'web',
+  },
 ];

@@ -1,9 +1,10 @@
 // `syncoxide worker relay|indexer`: the product's background processes. Each runs until
 // SIGINT/SIGTERM and stops cleanly, so a service manager (or `npm start`) can supervise it.
-import { Command } from 'commander';
+
 import { createLogger, loadConfig } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, OutboxRelay } from '@syncoxide/graph';
 import { GraphDiffIndexer, kafkaFromConfig, searchClientFromConfig } from '@syncoxide/indexer';
+import { Command } from 'commander';
 
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {

@@ -16,7 +16,11 @@ export const S3RemoteConfig = z.object({
   secretAccessKey: z.string().min(1),
   forcePathStyle: z.boolean().default(true),
   /** Multipart part size in bytes (minimum 5 MiB on AWS; smaller allowed by some servers). */
-  partSize: z.number().int().positive().default(16 * 1024 * 1024),
+  partSize: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
 });
 
 export const SftpRemoteConfig = z.object({

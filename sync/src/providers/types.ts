@@ -172,7 +172,10 @@ export interface ChangeFeedSource {
 }
 
 export interface NativeSharer {
-  share(path: string, options: { with?: string; readOnly: boolean }): Promise<{ url: string | null; ref: string }>;
+  share(
+    path: string,
+    options: { with?: string; readOnly: boolean },
+  ): Promise<{ url: string | null; ref: string }>;
 }
 
 export function canCopy(p: Provider): p is Provider & ServerSideCopier {
@@ -182,7 +185,9 @@ export function canPresign(p: Provider): p is Provider & Presigner {
   return typeof (p as Partial<Presigner>).presignedUrl === 'function';
 }
 export function hasChangeFeed(p: Provider): p is Provider & ChangeFeedSource {
-  return p.capabilities.changeFeed !== 'none' && typeof (p as Partial<ChangeFeedSource>).changes === 'function';
+  return (
+    p.capabilities.changeFeed !== 'none' && typeof (p as Partial<ChangeFeedSource>).changes === 'function'
+  );
 }
 export function canShare(p: Provider): p is Provider & NativeSharer {
   return p.capabilities.nativeSharing && typeof (p as Partial<NativeSharer>).share === 'function';
