@@ -126,7 +126,7 @@ export const kafkaEngine: JvmEngine = {
   ],
   mainClass: 'kafka.Kafka',
   jvmOptions: ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'],
-  startTimeoutMs: 240_000,
+  startTimeoutMs: 600_000,
   prepare,
   instanceJvmOptions: (options) => [
     `-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`,

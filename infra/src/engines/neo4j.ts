@@ -65,7 +65,7 @@ export const neo4jEngine: JvmEngine = {
     '-Djdk.nio.maxCachedBufferSize=1024',
     '-Dlog4j2.disable.jmx=true',
   ],
-  startTimeoutMs: 300_000,
+  startTimeoutMs: 600_000,
   args: (options) => [options.dataDir, String(options.port), '256'],
   detailLog: (options) => join(options.dataDir, 'logs', 'debug.log'),
   probe: (port, timeoutMs) => probeNeo4j(`bolt://127.0.0.1:${port}`, timeoutMs),

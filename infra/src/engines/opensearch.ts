@@ -82,7 +82,7 @@ export const opensearchEngine: JvmEngine = {
   instanceJvmOptions: (options) => [
     `-Dlog4j2.configurationFile=${join(options.dataDir, 'log4j2.properties')}`,
   ],
-  startTimeoutMs: 300_000,
+  startTimeoutMs: 600_000,
   prepare,
   args: (options) => [
     options.dataDir,

@@ -28,7 +28,10 @@ export interface JvmEngine {
   jvmOptions: readonly string[];
   /** JVM options that depend on the instance, such as the path of its logging configuration. */
   instanceJvmOptions?(options: JvmInstanceOptions): string[];
-  /** Seconds a cold start may take on a small machine before we call it failed. */
+  /**
+   * How long a start may take before we call it failed. Generous: on a 2-core machine loaded by
+   * test suites Neo4j took over 5 minutes; an engine that dies is noticed at once anyway.
+   */
   startTimeoutMs: number;
   /** Writes configuration, formats storage: whatever must exist before the first start. */
   prepare?(context: PrepareContext): Promise<void>;
