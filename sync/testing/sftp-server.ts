@@ -52,7 +52,6 @@ export async function startSftpServer(
   options: SftpServerOptions = {},
 ): Promise<SftpServer & { publicKey: string }> {
   const sshd = ensureDebianPackage('/usr/sbin/sshd', 'openssh-server');
-  const sftpServer = ensureDebianPackage('/usr/lib/openssh/sftp-server', 'openssh-sftp-server');
   const work = mkdtempSync(join(tmpdir(), 'syncoxide-sshd-'));
   const root = options.root ?? join(work, 'root');
   mkdirSync(root, { recursive: true });
@@ -77,7 +76,9 @@ export async function startSftpServer(
     'MaxSessions 32',
     'MaxStartups 64:30:128',
     'LogLevel ERROR',
-    `Subsystem sftp ${sftpServer}${options.readOnly ? ' -R' : ''}`,
+    // In-process SFTP: an external sftp-server is started through the user's login shell, whose
+    // rc files can take seconds (root's .bashrc here runs `pyenv init`) for every channel.
+    `Subsystem sftp internal-sftp${options.readOnly ? ' -R' : ''}`,
   ].join('\n');
   writeFileSync(join(work, 'sshd_config'), `${config}\n`);
   const child = spawnTethered(sshd, ['-D', '-e', '-f', join(work, 'sshd_config')]);

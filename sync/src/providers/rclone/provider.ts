@@ -152,9 +152,10 @@ export class RcloneProvider implements Provider, ServerSideCopier, ChangeFeedSou
   /** Sets a file's mtime with `rclone touch`, run by the daemon (core/command). */
   async touch(rel: string, mtime: number): Promise<void> {
     const config = this.configPath();
-    const opt: Record<string, unknown> = {
+    // core/command passes opt as --flag=value: values are strings.
+    const opt: Record<string, string> = {
       timestamp: new Date(mtime).toISOString().replace(/Z$/, ''),
-      'no-create': true,
+      'no-create': 'true',
     };
     if (config) opt.config = config;
     const out = await this.daemon.call<{ error: boolean; result: string }>(
