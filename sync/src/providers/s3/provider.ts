@@ -4,7 +4,6 @@
 // the UTF-8 bytes of the path as given: NFC and NFD names stay distinct and list as written.
 import type { Readable } from 'node:stream';
 import {
-  DeleteObjectsCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -30,6 +29,7 @@ import type {
   WriteOptions,
 } from '../types.js';
 import { createContext, keyOf, type S3Config, type S3Context, send } from './context.js';
+import { deleteKeys, deletePrefix } from './delete.js';
 import { listS3 } from './list.js';
 import { entryFromHead, folderEntry } from './meta.js';
 import { copyObject, hashObject, headOrNull, markerExists } from './objects.js';
@@ -155,7 +155,7 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
         (t) => hashObject(this.ctx, rel, key, t),
         1,
       );
-      await this.deleteKeys(rel, [key]);
+      await deleteKeys(this.ctx, rel, [key]);
       return;
     }
     if (options.expect && !options.expect.absent) {
@@ -167,39 +167,8 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
         1,
       );
     }
-    const removed = await this.deletePrefix(rel, `${key}/`);
+    const removed = await deletePrefix(this.ctx, rel, `${key}/`);
     if (removed === 0) throw new SyncoxideError('NOT_FOUND', 'nothing to delete', { path: rel });
-  }
-
-  /** Deletes every object under a prefix (temp objects and markers too), 1000 per request. */
-  private async deletePrefix(rel: string, prefix: string): Promise<number> {
-    let count = 0;
-    let token: string | undefined;
-    do {
-      const page = await send(rel, 'cannot list', () =>
-        this.ctx.client.send(
-          new ListObjectsV2Command({ Bucket: this.ctx.bucket, Prefix: prefix, ContinuationToken: token }),
-        ),
-      );
-      const keys = (page.Contents ?? []).map((o) => o.Key!);
-      if (keys.length > 0) await this.deleteKeys(rel, keys);
-      count += keys.length;
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return count;
-  }
-
-  private async deleteKeys(rel: string, keys: string[]): Promise<void> {
-    const out = await send(rel, 'cannot delete', () =>
-      this.ctx.client.send(
-        new DeleteObjectsCommand({
-          Bucket: this.ctx.bucket,
-          Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },
-        }),
-      ),
-    );
-    const failed = out.Errors?.[0];
-    if (failed) throw new SyncoxideError('UNAVAILABLE', `cannot delete (${failed.Code})`, { path: rel });
   }
 
   async mkdir(path: string): Promise<void> {
@@ -227,7 +196,7 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
       throw new SyncoxideError('ALREADY_EXISTS', 'destination exists', { path: dst });
     if (head) {
       await copyObject(this.ctx, dst, keyOf(this.ctx, src), keyOf(this.ctx, dst), head.ContentLength ?? 0);
-      await this.deleteKeys(src, [keyOf(this.ctx, src)]);
+      await deleteKeys(this.ctx, src, [keyOf(this.ctx, src)]);
       return (await this.stat(dst)) ?? folderEntry(dst);
     }
     if (!(await this.isFolder(src))) throw new SyncoxideError('NOT_FOUND', 'nothing to move', { path: src });
@@ -246,7 +215,7 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
-    await this.deletePrefix(src, from_);
+    await deletePrefix(this.ctx, src, from_);
     return folderEntry(dst);
   }
 
