@@ -122,7 +122,8 @@ export async function startEngineInstance(
     },
     async stop() {
       await stopRunning();
-      if (removeOnStop) rmSync(dataDir, { recursive: true, force: true });
+      // Retries: a JVM just killed may still be closing files in it.
+      if (removeOnStop) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
     kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child && !exited) child.kill(signal);
