@@ -20,7 +20,13 @@ logger.info({ url: `http://${config.gateway.host}:${config.gateway.port}/graphql
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'gateway stopping');
-    server.close(() => void conn.close().then(() => process.exit(0)));
+    server.close(
+      () =>
+        void services
+          .close()
+          .then(() => conn.close())
+          .then(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -45,7 +45,7 @@ builder.queryField('myDrive', (t) =>
       args: { remoteId: t.arg.id(), sort: t.arg({ type: SortInput }) },
       resolve: async (_r, args, ctx) => {
         const page = forwardOnly(args);
-        const remoteId = args.remoteId ? rawId(args.remoteId, 'Remote') : null;
+        const remoteId = args.remoteId != null ? rawId(args.remoteId, 'Remote') : null;
         return toConnection(
           await ctx.services.views.myDrive(ctx.caller!.userId, remoteId, { ...page, sort: args.sort }),
           page.after,
