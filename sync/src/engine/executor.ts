@@ -22,7 +22,7 @@ export interface ExecutorOptions {
   provider: (remote: string) => Provider;
   events?: SyncEvents;
   logger?: Logger;
-  /** Workers per run (default 8) and operations in flight per remote (default 4). */
+  /** Workers per run (default 16) and operations in flight per remote (default 8). */
   concurrency?: number;
   perRemote?: number;
   /** Lease on a claimed row, renewed while held (default 30 s). */
@@ -45,7 +45,7 @@ export class Executor {
   private stopped = false;
 
   constructor(private readonly o: ExecutorOptions) {
-    this.limiter = new RemoteLimiter(o.perRemote ?? 4);
+    this.limiter = new RemoteLimiter(o.perRemote ?? 8);
     this.leaseMs = o.leaseMs ?? 30_000;
   }
 
@@ -74,7 +74,7 @@ export class Executor {
   private async drain(runId: string, phase: number): Promise<void> {
     const ops = this.o.journal.ops;
     for (;;) {
-      const workers = Array.from({ length: this.o.concurrency ?? 8 }, async () => {
+      const workers = Array.from({ length: this.o.concurrency ?? 16 }, async () => {
         while (!this.stopped) {
           const row = await ops.claim(runId, phase, this.worker, this.leaseMs);
           if (!row) return;

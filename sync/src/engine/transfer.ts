@@ -116,7 +116,9 @@ export async function transfer(job: TransferJob, hooks: TransferHooks): Promise<
       const { body, done } = feed(await job.src.read(job.srcPath, { start, end }), [part, ...wire()]);
       await both(session.append(body), done);
       if (state) hasher = part;
-      await hooks.saveSession(session.state, session.state.offset);
+      // After the last part the commit follows at once: a crash before it resumes from the
+      // session recorded earlier (the provider finds what that part stored), so no save here.
+      if (session.state.offset < size) await hooks.saveSession(session.state, session.state.offset);
     }
     if (session.state.offset !== size) {
       await session.abort().catch(() => {});
