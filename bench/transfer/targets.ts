@@ -69,7 +69,18 @@ export async function sftpTarget(work: string): Promise<Target> {
   const ours = createSftpProvider({ ...config, root: `${server.remoteRoot}/ours` });
   const keyFile = join(work, 'sftp-key');
   writeFileSync(keyFile, server.privateKey!, { mode: 0o600 });
-  const options = { host: server.host, port: server.port, user: server.username, key_file: keyFile };
+  // rclone verifies each sftp upload by running md5sum over an exec channel: a remote re-read
+  // we do not do (our hashes are computed while streaming), and here a login shell whose rc
+  // files take seconds. Both sides are compared without it: no hash commands, no shell probe.
+  const options = {
+    host: server.host,
+    port: server.port,
+    user: server.username,
+    key_file: keyFile,
+    shell_type: 'unix',
+    md5sum_command: 'none',
+    sha1sum_command: 'none',
+  };
   return {
     name: 'sftp',
     ours,

@@ -15,6 +15,7 @@ import type { RemoteConfig } from '../src/providers/config.js';
 import { createRcloneProvider, type RcloneProvider } from '../src/providers/rclone/index.js';
 import type { Provider } from '../src/providers/types.js';
 import { freePort } from '../testing/net.js';
+import { alive, childrenOf, rssOfChildren } from '../testing/processes.js';
 import { rcloneConfigText, rcloneObscure } from '../testing/rclone.js';
 import { type SftpServer, startSftpServer } from '../testing/sftp-server.js';
 import { startWebdavServer, type WebdavServer } from '../testing/webdav-server.js';
@@ -278,35 +279,3 @@ describe('rclone specifics', () => {
     }
   });
 });
-
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => Number(l.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return [];
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Resident memory of the processes under `pid` (the tether's shell and rclone), bytes. */
-function rssOfChildren(pid: number): number {
-  return childrenOf(pid).reduce((sum, child) => {
-    try {
-      const status = readFileSync(`/proc/${child}/status`, 'utf8');
-      return sum + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}

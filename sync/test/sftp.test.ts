@@ -178,6 +178,29 @@ describe('sftp specifics', () => {
     await rejectsWith(p.read('a/../../etc/passwd'), 'INVALID_INPUT');
   });
 
+  it('the polling change feed reports upserts and deletes after its cursor', async () => {
+    const p = make();
+    await p.write('feed/before.txt', text('before'));
+    const controller = new AbortController();
+    const feed = p
+      .changes({ cursor: null, signal: controller.signal, pollIntervalMs: 100 })
+      [Symbol.asyncIterator]();
+    const first = feed.next();
+    await new Promise((r) => setTimeout(r, 500));
+    await p.write('feed/new.txt', text('new'));
+    await p.delete('feed/before.txt');
+    const batch = (await first).value as { cursor: string; changes: { type: string; path: string }[] };
+    const seen = batch.changes.map((c) => `${c.type} ${c.path}`).sort();
+    assert.ok(batch.cursor.startsWith('poll1:'));
+    // The two changes can land in one poll or two; the first batch has at least one of them.
+    assert.ok(
+      seen.includes('upsert feed/new.txt') || seen.includes('delete feed/before.txt'),
+      seen.join(', '),
+    );
+    controller.abort();
+    await feed.return?.();
+  });
+
   it('usage comes from statvfs', async () => {
     const usage = await make().usage();
     assert.ok(usage && usage.total! > 0 && usage.free! >= 0 && usage.used >= 0);
