@@ -198,7 +198,7 @@ describe('sftp specifics', () => {
       seen.join(', '),
     );
     controller.abort();
-    await feed.return?.();
+    await feed.return?.(undefined);
   });
 
   it('usage comes from statvfs', async () => {
