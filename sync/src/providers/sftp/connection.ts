@@ -84,8 +84,17 @@ export class SftpConnection {
         this.client = client;
         resolve(client);
       });
-      client.once('error', (err) => {
-        if (this.client === client) this.dropClient(client);
+      // Kept for the connection's life: an 'error' event nobody listens to would crash the
+      // process (a reset long after connecting). Before 'ready' it fails the connect.
+      client.on('error', (err) => {
+        if (this.client === client) {
+          this.options.logger?.warn(
+            { err, where: this.where },
+            'sftp connection failed; reconnecting on next use',
+          );
+          this.dropClient(client);
+          return;
+        }
         if (rejectedKey) {
           reject(
             new SyncoxideError(
@@ -126,10 +135,12 @@ export class SftpConnection {
       client.sftp((err, sftp) => {
         if (err) return reject(mapSftpError(err));
         const channel: Channel = { sftp, busy: 0 };
-        sftp.on('close', () => {
+        const drop = () => {
           const i = this.channels.indexOf(channel);
           if (i >= 0) this.channels.splice(i, 1);
-        });
+        };
+        sftp.on('close', drop);
+        sftp.on('error', drop);
         this.channels.push(channel);
         resolve(channel);
       });
