@@ -11,12 +11,12 @@ export interface TetheredOptions {
   cwd?: string;
 }
 
-/** Spawns `command args` tied to this process's life; stdout and stderr are piped. */
+/** Spawns `command args` tied to this process's life; stderr is piped (read it: a full pipe blocks). */
 export function spawnTethered(command: string, args: string[], options: TetheredOptions = {}): ChildProcess {
   return spawn('/bin/sh', ['-c', WRAPPER, command, ...args], {
     env: options.env ?? process.env,
     cwd: options.cwd,
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
 }
 
