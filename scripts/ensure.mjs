@@ -55,14 +55,16 @@ export function ensureNodeModules() {
   const lock = `${root}/package-lock.json`;
   const stamp = `${root}/node_modules/.syncoxide-install`;
   const digest = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (
-    existsSync(stamp) &&
-    readFileSync(stamp, 'utf8') === digest &&
-    statSync(`${root}/node_modules`).isDirectory()
-  )
-    return;
-  console.log('installing npm dependencies (npm ci)…');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  const fresh = !existsSync(`${root}/node_modules`);
+  if (!fresh && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  // A fresh clone gets exactly the lock (npm ci); an existing tree is topped up in place, which
+  // is quick and never removes node_modules from under running processes.
+  const args = fresh ? ['ci'] : ['install'];
+  console.log(`installing npm dependencies (npm ${args[0]})…`);
+  execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   writeFileSync(stamp, digest);
 }
 
