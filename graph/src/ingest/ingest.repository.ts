@@ -181,10 +181,10 @@ export async function findSubtree(tx: Tx, s: Scope, path: string): Promise<Store
 /** Moves the children of folder `fromId` under folder `toId` (same path: a merge of duplicates). */
 export async function reparentChildren(tx: Tx, ownerId: string, fromId: string, toId: string): Promise<void> {
   await tx.run(
-    `MATCH (c:Node {ownerId: $ownerId, parentId: $fromId})
+    `MATCH (:Node {id: $fromId})<-[r:IN]-(c:Node {ownerId: $ownerId})
+     DELETE r
      SET c.parentId = $toId
      WITH c
-     CALL (c) { MATCH (c)-[r:IN]->() DELETE r }
      MATCH (p:Node {id: $toId})
      CREATE (c)-[:IN]->(p)`,
     { ownerId, fromId, toId },

@@ -79,4 +79,10 @@ export const MIGRATIONS: Migration[] = [
     // Recents orders by a computed key with a cursor condition, which no index serves.
     statements: ['DROP INDEX node_mtime IF EXISTS'],
   },
+  {
+    version: 6,
+    name: 'children through IN',
+    // Folder listings follow IN relationships; an index on parentId cost every write.
+    statements: ['DROP INDEX node_parent IF EXISTS'],
+  },
 ];

@@ -2,13 +2,14 @@
 const LIVE = 'NOT coalesce(n.trashed, false)';
 
 export const MATCH = {
+  // Children are found through their IN relationship: cheaper than an index on parentId,
+  // which every ingested node would pay for.
   rootOfRemote: `MATCH (r:Remote {id: $remoteId}) WHERE r.ownerId = $ownerId
-     MATCH (n:Node {ownerId: $ownerId, parentId: r.id}) WHERE ${LIVE}`,
-  rootOfAll: `MATCH (r:Remote {ownerId: $ownerId})
-     MATCH (n:Node {ownerId: $ownerId, parentId: r.id}) WHERE ${LIVE}`,
+     MATCH (r)<-[:IN]-(n:Node) WHERE n.ownerId = $ownerId AND ${LIVE}`,
+  rootOfAll: `MATCH (r:Remote {ownerId: $ownerId})<-[:IN]-(n:Node) WHERE n.ownerId = $ownerId AND ${LIVE}`,
   /** Children of a folder the caller may read; a trashed folder shows its trashed content. */
-  children: `MATCH (n:Node {ownerId: $folderOwnerId, parentId: $folderId})
-     WHERE $includeTrashed OR ${LIVE}`,
+  children: `MATCH (:Node {id: $folderId})<-[:IN]-(n:Node)
+     WHERE n.ownerId = $folderOwnerId AND ($includeTrashed OR ${LIVE})`,
   recents: `MATCH (n:Node {ownerId: $ownerId}) WHERE n.kind = 'file' AND ${LIVE}`,
   starred: `MATCH (n:Node {ownerId: $ownerId, starred: true}) WHERE ${LIVE}`,
   trash: `MATCH (n:Node {ownerId: $ownerId}) WHERE n.trashRootId IS NOT NULL AND n.trashRootId = n.id`,
