@@ -7,9 +7,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { test } from 'node:test';
 import { s3Config } from './s3-fixture.js';
 
 const SIZE = Number(process.env.SYNCOXIDE_MEMORY_TEST_BYTES ?? 2 * 1024 ** 3);

@@ -3,11 +3,7 @@
 // object's metadata; moves are copy + delete; changes come from polling listings. Keys are
 // the UTF-8 bytes of the path as given: NFC and NFD names stay distinct and list as written.
 import type { Readable } from 'node:stream';
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SyncoxideError } from '@syncoxide/core';
 import { checkExpected } from '../common/expect.js';
