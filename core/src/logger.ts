@@ -14,6 +14,8 @@ export const REDACTED_KEYS = [
   'credentials',
   'authorization',
   'cookie',
+  'rcloneConfig',
+  'secretKey',
 ];
 
 export function createLogger(name: string, options: LoggerOptions = {}): Logger {
