@@ -29,17 +29,19 @@ import type {
   HashType,
   Provider,
   ProviderCapabilities,
+  ServerSideCopier,
   UploadSession,
   UploadState,
   Usage,
   WriteOptions,
 } from '../types.js';
 import { SftpConnection } from './connection.js';
+import { copyFile } from './copy.js';
 import { entryOf } from './entry.js';
 import { mapSftpError } from './errors.js';
-import { readStream } from './io.js';
 import * as ops from './ops.js';
 import { moveEntry, removeTree } from './place.js';
+import { readFile } from './read.js';
 import { RemoteHasher } from './remote-hash.js';
 import { SftpUploadSession, writeWhole } from './upload.js';
 
@@ -48,13 +50,14 @@ const NO_SUCH_FILE = 2;
 const REMOTE_HASH_MIN = 4 * 1024 * 1024;
 const codeOf = (error: unknown): unknown => (error as { code?: unknown }).code;
 
-export class SftpProvider implements Provider, ChangeFeedSource {
+export class SftpProvider implements Provider, ChangeFeedSource, ServerSideCopier {
   readonly type = 'sftp';
   readonly capabilities: ProviderCapabilities = {
     // SFTP lists no hashes; `hash` asks the server's md5sum/sha1sum or reads the file.
     hashes: [],
     // SFTP v3 attributes carry whole seconds.
     modtime: { supported: true, settable: true, precisionMs: 1000 },
+    // Set on first contact when the server announces copy-data (OpenSSH 9.0+).
     serverSideCopy: false,
     serverSideMove: true,
     nativeSharing: false,
@@ -80,7 +83,11 @@ export class SftpProvider implements Provider, ChangeFeedSource {
   /** The remote's root as an absolute server path: `root` resolved against the login folder. */
   private root(): Promise<string> {
     this.rootDir ??= this.conn
-      .withChannel((s) => ops.realpath(s, '.'))
+      .withChannel(async (s) => {
+        // What the server announces decides the optional abilities, known from first contact.
+        this.capabilities.serverSideCopy = ops.hasExtension(s, 'copy-data');
+        return ops.realpath(s, '.');
+      })
       .then((home) => posix.resolve(home, this.config.root));
     this.rootDir.catch(() => {
       this.rootDir = null;
@@ -149,44 +156,8 @@ export class SftpProvider implements Provider, ChangeFeedSource {
     });
   }
 
-  async read(path: string, range?: ByteRange): Promise<Readable> {
-    const rel = normalizeFilePath(path);
-    let release = () => {};
-    return this.run(rel, async (_, abs) => {
-      // The stream keeps using its channel after this returns: hold it busy until it closes.
-      const lease = await this.conn.lease();
-      release = lease.release;
-      const s = lease.sftp;
-      const handle = await ops.open(s, abs, 'r');
-      try {
-        const st = await ops.fstat(s, handle, abs);
-        if (st.isDirectory())
-          throw new SyncoxideError('INVALID_INPUT', 'is a folder, not a file', { path: rel });
-        const start = range?.start ?? 0;
-        const last = Math.min(range?.end ?? st.size - 1, st.size - 1);
-        if (!Number.isInteger(start) || start < 0 || (range?.end !== undefined && range.end < start)) {
-          throw new SyncoxideError('INVALID_INPUT', `invalid byte range ${start}-${range?.end ?? ''}`, {
-            path: rel,
-          });
-        }
-        if (start >= st.size && !(start === 0 && st.size === 0)) {
-          throw new SyncoxideError(
-            'INVALID_INPUT',
-            `range starts at ${start}, past the end (size ${st.size})`,
-            {
-              path: rel,
-            },
-          );
-        }
-        return readStream(s, handle, start, last + 1, rel).once('close', release);
-      } catch (error) {
-        await ops.closeHandle(s, handle, abs).catch(() => {});
-        throw error;
-      }
-    }).catch((error: unknown) => {
-      release();
-      throw error;
-    });
+  read(path: string, range?: ByteRange): Promise<Readable> {
+    return readFile(this, normalizeFilePath(path), range);
   }
 
   async mkdir(path: string): Promise<void> {
@@ -254,6 +225,11 @@ export class SftpProvider implements Provider, ChangeFeedSource {
 
   move(from: string, to: string, options: { overwrite?: boolean } = {}): Promise<Entry> {
     return moveEntry(this, normalizeFilePath(from), normalizeWritablePath(to), options.overwrite ?? false);
+  }
+
+  /** Server-side (copy-data); `capabilities.serverSideCopy` says so once connected. */
+  copy(from: string, to: string): Promise<Entry> {
+    return copyFile(this, normalizeFilePath(from), normalizeWritablePath(to));
   }
 
   async hash(path: string, type: HashType): Promise<string> {
