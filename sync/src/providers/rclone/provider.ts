@@ -152,11 +152,10 @@ export class RcloneProvider implements Provider, ServerSideCopier, ChangeFeedSou
   /** Sets a file's mtime with `rclone touch`, run by the daemon (core/command). */
   async touch(rel: string, mtime: number): Promise<void> {
     const config = this.configPath();
-    // core/command passes opt as --flag=value: values are strings.
-    const opt: Record<string, string> = {
-      timestamp: new Date(mtime).toISOString().replace(/Z$/, ''),
-      'no-create': 'true',
-    };
+    // core/command passes opt as "--flag value": strings only, and no boolean flags (a lone
+    // "true" would be taken for a path). A vanished temp file is caught by the size check after
+    // the move, so --no-create is not needed.
+    const opt: Record<string, string> = { timestamp: new Date(mtime).toISOString().replace(/Z$/, '') };
     if (config) opt.config = config;
     const out = await this.daemon.call<{ error: boolean; result: string }>(
       'core/command',
