@@ -245,7 +245,8 @@ describe('rclone specifics', () => {
 
   it('the daemon dies with a SIGKILLed owner', async () => {
     const { config, dir } = await local.prepare();
-    const script = join(dir, 'owner.ts');
+    // .mts: an ES module wherever it lies (top-level await).
+    const script = join(dir, 'owner.mts');
     writeFileSync(
       script,
       `import { createRcloneProvider } from ${JSON.stringify(join(import.meta.dirname, '../src/providers/rclone/index.ts'))};\n` +
@@ -255,9 +256,10 @@ describe('rclone specifics', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const pid = await new Promise<number>((resolve) =>
-      child.stdout.once('data', (d: Buffer) => resolve(Number(d))),
-    );
+    const pid = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', (d: Buffer) => resolve(Number(d)));
+      child.once('exit', (code) => reject(new Error(`owner exited early (${code})`)));
+    });
     const rclonePids = childrenOf(pid);
     assert.ok(rclonePids.length > 0, 'rclone runs under the tether');
     child.kill('SIGKILL');
