@@ -75,7 +75,7 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 async function waitFor(url, label) {
-  for (let i = 0; i < 120 && !stopping; i++) {
+  for (let i = 0; i < 600 && !stopping; i++) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status < 500) return true;
