@@ -4,7 +4,7 @@
 // own: capabilities from fsinfo, a daemon that never outlives us, uploads that stay streamed.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,7 +251,7 @@ describe('rclone specifics', () => {
       script,
       `import { createRcloneProvider } from ${JSON.stringify(join(import.meta.dirname, '../src/providers/rclone/index.ts'))};\n` +
         `const p = await createRcloneProvider(${JSON.stringify(config)});\n` +
-        'process.stdout.write(`${p.daemon.pid()}\\n`);\nsetInterval(() => {}, 60_000);\n',
+        'process.stdout.write(String(p.daemon.pid()) + "\\n");\nsetInterval(() => {}, 60_000);\n',
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       stdio: ['ignore', 'pipe', 'inherit'],

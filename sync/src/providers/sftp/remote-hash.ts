@@ -37,7 +37,7 @@ export class RemoteHasher {
   async hash(absolutePath: string, type: HashType): Promise<string | null> {
     if (absolutePath.includes('\n') || !(await this.probe(type))) return null;
     const result = await this.conn.exec(`${type}sum ${shellQuote(absolutePath)}`).catch(() => null);
-    if (!result || result.code !== 0) return null;
+    if (result?.code !== 0) return null;
     // GNU coreutils prefixes the line with '\' when it had to escape the file name.
     const match = new RegExp(`^\\\\?([0-9a-fA-F]{${LENGTH[type]}})\\b`).exec(result.stdout.trim());
     return match ? match[1]!.toLowerCase() : null;
