@@ -5,6 +5,7 @@
 // indexer → OpenSearch, and the bench waits until search sees them all.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { ProviderEntry } from '@syncoxide/graph';
 import { eventually, startTestGateway } from '../../gateway/test/harness.ts';
 import { benchArgs, printResult, printTable, timed } from '../report.ts';
@@ -77,7 +78,12 @@ function load(
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { size, values } = benchArgs(args, { size: 100_000 });
+  const { size } = benchArgs(args, { size: 100_000 });
+  const { values } = parseArgs({
+    args,
+    options: { seconds: { type: 'string' }, connections: { type: 'string' } },
+    strict: false,
+  });
   const seconds = Number(values.seconds ?? 10);
   const connections = Number(values.connections ?? 8);
   const gw = await startTestGateway({
@@ -102,11 +108,12 @@ export async function run(args: string[]): Promise<void> {
         complete: true,
       }),
     );
+    console.error(`ingested ${size} files in ${(ingest.ms / 1000).toFixed(1)} s; waiting for the index`);
     const total = size + 100;
     const indexed = await timed(() =>
       eventually(async () => {
         const r = await user.ok<{ search: { total: number } }>(
-          '{ search(first: 0, filters: { kinds: ["file", "folder"] }) { total } }',
+          '{ search(first: 1, filters: { kinds: ["file", "folder"] }) { total } }',
         );
         return r.search.total >= total;
       }, 60 * 60_000),
