@@ -1,11 +1,11 @@
-// Adapter over parts of @syncoxide/sync that its index.ts does not export yet: the provider
-// registry (createProvider) and the encrypted credential store. Reported to the sync owner;
-// when they are exported, this file becomes a plain re-export from '@syncoxide/sync'.
+// The parts of @syncoxide/sync the remotes service builds on: the provider registry and the
+// encrypted credential store. One import point, so a change of their home touches one file.
 export {
+  createProvider,
   KeyRing,
   loadSecretKey,
   migrateCredentials,
+  parseRemoteConfig,
   RemoteCredentialStore,
   redactRemoteConfig,
-} from '../../../sync/src/providers/credentials.js';
-export { createProvider, parseRemoteConfig } from '../../../sync/src/providers/registry.js';
+} from '@syncoxide/sync';
