@@ -63,7 +63,9 @@ export async function run(args: string[]): Promise<void> {
   const topicPrefix = `${uniqueName('bench-ingest')}.`;
   const indexPrefix = uniqueName('bench-ingest');
   const ownerId = `bench-${newId()}`;
-  const store = createGraphStore({ driver, database: config.neo4j.database, logger });
+  // A private outbox lane: a worker's relay running on the same database leaves it alone.
+  const lane = topicPrefix;
+  const store = createGraphStore({ driver, database: config.neo4j.database, logger, outboxLane: lane });
   const relay = new OutboxRelay({
     driver,
     database: config.neo4j.database,
@@ -71,6 +73,7 @@ export async function run(args: string[]): Promise<void> {
     topicPrefix,
     logger,
     ownerIds: [ownerId],
+    lane,
   });
   const indexer = new GraphDiffIndexer({
     kafka,
@@ -91,7 +94,12 @@ export async function run(args: string[]): Promise<void> {
     });
     const scope = { ownerId, remoteId: remote.id };
 
-    const ingest = await timed(() => store.ingestListing({ ...scope, entries, complete: true, batchSize }));
+    const progress = (label: string) => (p: { entries: number }) =>
+      process.stderr.write(`\r${label} ${p.entries}/${entries.length}   `);
+    const ingest = await timed(() =>
+      store.ingestListing({ ...scope, entries, complete: true, batchSize, onProgress: progress('ingest') }),
+    );
+    process.stderr.write('\n');
     const noop = await timed(() => store.ingestListing({ ...scope, entries, complete: true, batchSize }));
     if (noop.value.writes !== 0) throw new Error(`unchanged re-ingest wrote ${noop.value.writes}`);
 

@@ -46,9 +46,7 @@ async function* walk(root: string): AsyncGenerator<ProviderEntry> {
 export async function lister(): Promise<{ name: string; list: Lister }> {
   const sync = (await import('@syncoxide/sync')) as Record<string, unknown>;
   const create = sync.createProvider as
-    | ((
-        config: unknown,
-      ) => Promise<{
+    | ((config: unknown) => Promise<{
         list(p: string, o: { recursive: boolean }): AsyncIterable<ProviderEntry>;
         close(): Promise<void>;
       }>)

@@ -8,6 +8,8 @@ export interface GraphContext {
   logger: Logger;
   clock: () => number;
   onEvents: (count: number) => void;
+  /** Outbox lane the events go to ('' is the main one); a relay publishes one lane. */
+  lane: string;
 }
 
 /** A write transaction retried while it fails retriably (a node changed concurrently). */

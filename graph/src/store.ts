@@ -20,6 +20,11 @@ export interface GraphStoreOptions {
   logger?: Logger;
   /** Called after each commit that wrote outbox events, with their count. */
   onEvents?: (count: number) => void;
+  /**
+   * Outbox lane for this store's events (default '', the main lane). A relay publishes one
+   * lane: tests and benchmarks use their own, so a running worker's relay leaves them alone.
+   */
+  outboxLane?: string;
   /** Milliseconds since the epoch (tests may pin it). */
   clock?: () => number;
 }
@@ -30,6 +35,7 @@ export function createGraphStore(options: GraphStoreOptions) {
     logger: options.logger ?? createLogger('graph'),
     clock: options.clock ?? Date.now,
     onEvents: options.onEvents ?? (() => {}),
+    lane: options.outboxLane ?? '',
   };
   const accounts = accountsService(ctx);
   const actions = actionsService(ctx);

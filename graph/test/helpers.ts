@@ -9,6 +9,8 @@ import { createGraphDriver, createGraphStore, type GraphStore, type ProviderEntr
 
 export const config = loadConfig();
 export const logger = createLogger('graph-test', { level: 'silent' });
+/** This test process's outbox lane: relays of other processes (a running worker) leave it alone. */
+export const LANE = uniqueName('graph-test');
 
 let driver: Driver | null = null;
 let migrated: Promise<unknown> | null = null;
@@ -30,6 +32,7 @@ export async function newStore(options: { onEvents?: (n: number) => void } = {})
     driver: testDriver(),
     database: config.neo4j.database,
     logger,
+    outboxLane: LANE,
     ...options,
   });
   migrated ??= store.migrate();

@@ -29,5 +29,6 @@ test('migrations are versioned, idempotent and safe when run concurrently', asyn
     },
   );
   const byName = new Map(indexes.records.map((r) => [r.get('name'), r.get('state')]));
-  for (const name of ['node_path', 'node_provider_id', 'outbox_ts']) assert.equal(byName.get(name), 'ONLINE');
+  for (const name of ['node_path', 'node_provider_id', 'outbox_lane_ts'])
+    assert.equal(byName.get(name), 'ONLINE');
 });

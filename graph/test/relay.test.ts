@@ -7,7 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { type GraphDiffEvent, graphDiffTopic, parseGraphDiffEvent, uniqueName } from '@syncoxide/core';
 import type { Kafka } from 'kafkajs';
 import { OutboxRelay } from '../src/index.js';
-import { config, file, logger, newKafka, newOwner, newStore, testDriver, topicPrefix } from './helpers.js';
+import {
+  config,
+  file,
+  LANE,
+  logger,
+  newKafka,
+  newOwner,
+  newStore,
+  testDriver,
+  topicPrefix,
+} from './helpers.js';
 
 const store = await newStore();
 const kafka = newKafka();
@@ -23,6 +33,7 @@ function relayFor(ownerId: string, prefix: string, hooks = {}) {
     kafka,
     topicPrefix: prefix,
     ownerIds: [ownerId],
+    lane: LANE,
     logger,
     batchSize: 3,
     pollIntervalMs: 20,
@@ -148,7 +159,7 @@ describe('outbox relay', () => {
     test(`a relay killed with SIGKILL ${pause.replace('-', ' ')} loses nothing`, async () => {
       const { ownerId, remoteId } = await newOwner(store);
       const prefix = topicPrefix();
-      const child = startChild({ PAUSE: pause, TOPIC_PREFIX: prefix, OWNER_ID: ownerId });
+      const child = startChild({ PAUSE: pause, TOPIC_PREFIX: prefix, OWNER_ID: ownerId, LANE });
       try {
         await child.line(/^READY/);
         await store.ingestListing({ ownerId, remoteId, entries: [file('precious.txt')], complete: true });

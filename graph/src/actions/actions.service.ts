@@ -59,7 +59,7 @@ export function actionsService(ctx: GraphContext) {
       const r = await commitMutations(
         tx,
         { creates: [], updates, deletes: [] },
-        { ownerId, now: ctx.clock(), cause: USER },
+        { ownerId, now: ctx.clock(), cause: USER, lane: ctx.lane },
       );
       return { value, events: r.events.length };
     });
@@ -130,7 +130,7 @@ export function actionsService(ctx: GraphContext) {
         const r = await commitMutations(
           tx,
           { creates: [node], updates: [], deletes: [] },
-          { ownerId: input.ownerId, now, cause: USER },
+          { ownerId: input.ownerId, now, cause: USER, lane: ctx.lane },
         );
         return { node, events: r.events.length };
       });

@@ -1,7 +1,7 @@
 // Trash, restore and purge. Trashing marks the node and its subtree (keeping where they are,
 // which is where restore puts them back); restore refuses with CONFLICT when a live node took
 // the place meanwhile or the parent folder is itself in the trash.
-import { SyncoxideError } from '@syncoxide/core';
+import { isSyncoxideError, SyncoxideError } from '@syncoxide/core';
 import { type GraphContext, writeRetrying } from '../context.js';
 import { readTx } from '../db.js';
 import type { StoredNode } from '../model.js';
@@ -40,7 +40,7 @@ export function trashService(ctx: GraphContext) {
         const r = await commitMutations(
           tx,
           { creates: [], updates, deletes: [] },
-          { ownerId, now, cause: USER },
+          { ownerId, now, cause: USER, lane: ctx.lane },
         );
         return r.events.length;
       });
@@ -80,7 +80,7 @@ export function trashService(ctx: GraphContext) {
         const r = await commitMutations(
           tx,
           { creates: [], updates, deletes: [] },
-          { ownerId, now, cause: USER },
+          { ownerId, now, cause: USER, lane: ctx.lane },
         );
         return r.events.length;
       });
@@ -97,7 +97,7 @@ export function trashService(ctx: GraphContext) {
         const r = await commitMutations(
           tx,
           { creates: [], updates: [], deletes },
-          { ownerId, now: ctx.clock(), cause: USER },
+          { ownerId, now: ctx.clock(), cause: USER, lane: ctx.lane },
         );
         return r.events.length;
       });
@@ -111,7 +111,13 @@ export function trashService(ctx: GraphContext) {
       for (;;) {
         const roots = await readTx(ctx.db, (tx) => findTrashRootIds(tx, ownerId, 100));
         if (roots.length === 0) return total;
-        for (const id of roots) total += await this.purge(ownerId, id).catch(() => 0);
+        for (const id of roots) {
+          // Purged meanwhile by someone else: fine; any other failure stops here (no endless loop).
+          total += await this.purge(ownerId, id).catch((err: unknown) => {
+            if (isSyncoxideError(err, 'NOT_FOUND')) return 0;
+            throw err;
+          });
+        }
       }
     },
 

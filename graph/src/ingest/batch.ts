@@ -26,6 +26,8 @@ export interface BatchScope {
   remoteId: string;
   idsAuthoritative: boolean;
   cause: Cause;
+  /** Outbox lane of the events. */
+  lane: string;
   now: number;
   newId: () => string;
   /** Matched by an earlier batch of the same listing. */
@@ -129,7 +131,12 @@ export async function runBatch(
   }
   if (hooks.deletes) m.deletes.push(...(await hooks.deletes(tx, index, plan, planned)));
   if (isEmpty(m)) return { plan, carried, deleted: 0, events: 0, writes: 0 };
-  const result = await commitMutations(tx, m, { ownerId: scope.ownerId, now: scope.now, cause: scope.cause });
+  const result = await commitMutations(tx, m, {
+    ownerId: scope.ownerId,
+    lane: scope.lane,
+    now: scope.now,
+    cause: scope.cause,
+  });
   return { plan, carried, deleted: m.deletes.length, events: result.events.length, writes: result.writes };
 }
 

@@ -67,6 +67,7 @@ export function changesService(ctx: GraphContext) {
           remoteId,
           idsAuthoritative: remote.capabilities.stableIds,
           cause: input.cause ?? { type: 'watch', ref: null },
+          lane: ctx.lane,
           now: ctx.clock(),
           newId,
           isMatched: () => false,

@@ -65,6 +65,7 @@ export function ingestService(ctx: GraphContext) {
       remoteId,
       idsAuthoritative: remote.capabilities.stableIds,
       cause,
+      lane: ctx.lane,
       now: ctx.clock(),
       newId,
       isMatched: (id) => seen.has(id, MATCHED),

@@ -72,7 +72,7 @@ export async function deleteUnseen(ctx: GraphContext, input: EndInput): Promise<
       const result = await commitMutations(
         tx,
         { creates: [], updates: [], deletes: current },
-        { ownerId: s.ownerId, now: scope.now, cause: scope.cause },
+        { ownerId: s.ownerId, lane: scope.lane, now: scope.now, cause: scope.cause },
       );
       return {
         plan: emptyPlan(),

@@ -30,6 +30,8 @@ export interface Mutations {
 
 export interface CommitContext {
   ownerId: string;
+  /** Outbox lane ('' the main one). */
+  lane: string;
   now: number;
   cause: Cause;
 }
@@ -214,7 +216,7 @@ export async function commitMutations(tx: Tx, m: Mutations, ctx: CommitContext):
       at: ctx.now,
     }),
   );
-  const rows = events.map((e, i) => outboxRow(e, pending[i]!.ts, i));
+  const rows = events.map((e, i) => outboxRow(e, pending[i]!.ts, i, ctx.lane));
   writes += writesOf(await tx.run(Q.WRITE_OUTBOX, { rows }));
   return { events, writes };
 }

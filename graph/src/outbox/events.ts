@@ -43,9 +43,15 @@ export function buildEvent(input: EventInput): GraphDiffEventType {
  * Outbox rows are ordered by (ts, seq): ts is per node strictly increasing (see the mutation
  * repository), seq orders events of one transaction.
  */
-export function outboxRow(event: GraphDiffEventType, ts: number, seq: number): Record<string, unknown> {
+export function outboxRow(
+  event: GraphDiffEventType,
+  ts: number,
+  seq: number,
+  lane: string,
+): Record<string, unknown> {
   return {
     id: event.id,
+    lane,
     ts: int(ts),
     seq: int(seq),
     ownerId: event.state.ownerId,

@@ -13,13 +13,18 @@ export interface OutboxEntry {
   payload: string;
 }
 
-export async function readOldest(tx: Tx, limit: number, ownerIds: string[] | null): Promise<OutboxEntry[]> {
+export async function readOldest(
+  tx: Tx,
+  lane: string,
+  limit: number,
+  ownerIds: string[] | null,
+): Promise<OutboxEntry[]> {
   const result = await tx.run(
-    `MATCH (o:Outbox) WHERE o.ts IS NOT NULL AND ($ownerIds IS NULL OR o.ownerId IN $ownerIds)
+    `MATCH (o:Outbox) WHERE o.lane = $lane AND o.ts IS NOT NULL AND ($ownerIds IS NULL OR o.ownerId IN $ownerIds)
      RETURN o.id AS id, elementId(o) AS elementId, o.nodeId AS nodeId, o.revision AS revision, o.kind AS kind, o.ts AS ts, o.payload AS payload
      ORDER BY o.ts, o.seq
      LIMIT $limit`,
-    { limit: int(limit), ownerIds },
+    { lane, limit: int(limit), ownerIds },
   );
   return result.records.map((r) => ({
     id: r.get('id') as string,
@@ -56,12 +61,4 @@ export async function countEntries(tx: Tx, ownerId?: string): Promise<number> {
     ? await tx.run('MATCH (o:Outbox {ownerId: $ownerId}) RETURN count(o) AS n', { ownerId })
     : await tx.run('MATCH (o:Outbox) RETURN count(o) AS n');
   return num(result.records[0]?.get('n')) ?? 0;
-}
-
-/** Timestamp of the oldest waiting entry, or null: the relay's lag. */
-export async function oldestTs(tx: Tx): Promise<number | null> {
-  const result = await tx.run(
-    'MATCH (o:Outbox) WHERE o.ts IS NOT NULL RETURN o.ts AS ts ORDER BY o.ts LIMIT 1',
-  );
-  return num(result.records[0]?.get('ts'));
 }

@@ -28,6 +28,8 @@ export interface OutboxRelayOptions {
   /** Partitions of the topic when the relay creates it. */
   partitions?: number;
   hooks?: RelayHooks;
+  /** Outbox lane to publish (default '', the main lane; see GraphStoreOptions.outboxLane). */
+  lane?: string;
   /** Relay only these owners' entries (relays sharded by tenant; tests sharing one database). */
   ownerIds?: string[];
 }
@@ -52,7 +54,7 @@ export class OutboxRelay {
   /** Publishes one batch of the oldest entries; returns how many were published. */
   async runOnce(): Promise<number> {
     const entries = await readTx(this.db, (tx) =>
-      readOldest(tx, this.options.batchSize ?? 1000, this.options.ownerIds ?? null),
+      readOldest(tx, this.options.lane ?? '', this.options.batchSize ?? 1000, this.options.ownerIds ?? null),
     );
     if (entries.length === 0) return 0;
     await this.options.hooks?.afterRead?.(entries);
@@ -113,6 +115,9 @@ export class OutboxRelay {
       } catch (err) {
         failures++;
         this.options.logger.warn({ err, failures }, 'outbox relay failed; retrying');
+        // Start the next attempt from a fresh connection: a producer that failed may stay broken.
+        await this.producer?.disconnect().catch(() => {});
+        this.producer = null;
         await sleep(backoffDelay(failures, 100, 5000));
         continue;
       }

@@ -3,7 +3,7 @@
 // Migration node is MERGEd under a uniqueness constraint, and schema races are retried.
 import { isRetriable, type Logger, retry, SyncoxideError } from '@syncoxide/core';
 import type { Driver } from 'neo4j-driver';
-import { type Db, int, num } from '../db.js';
+import { autoCommit, type Db, int, num } from '../db.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export interface MigrateOptions {
@@ -53,6 +53,7 @@ export async function migrate(driver: Driver, options: MigrateOptions = {}): Pro
     if (applied.has(m.version)) continue;
     // Schema and data changes cannot share a Neo4j transaction: statements first, then the record.
     for (const statement of m.statements) await run(db, statement);
+    for (const statement of m.data ?? []) await autoCommit(db, statement, {});
     const rec = await run(
       db,
       `MERGE (m:Migration {version: $version})

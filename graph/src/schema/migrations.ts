@@ -1,11 +1,14 @@
-// The graph's schema as versioned steps. Each step is schema statements only, every one
-// idempotent (IF NOT EXISTS / IF EXISTS), so a step interrupted half-way or run by two processes at once
+// The graph's schema as versioned steps: schema statements, then data statements, every one
+// idempotent (IF NOT EXISTS / IF EXISTS, WHERE … IS NULL), so a step interrupted half-way or run by two processes at once
 // is simply run again. Never edit an applied step: add a new one.
 
 export interface Migration {
   version: number;
   name: string;
+  /** Schema statements, each idempotent. */
   statements: string[];
+  /** Data statements run after them (auto-commit, so they may batch), each idempotent. */
+  data?: string[];
 }
 
 const unique = (label: string, prop = 'id') =>
@@ -84,5 +87,16 @@ export const MIGRATIONS: Migration[] = [
     name: 'children through IN',
     // Folder listings follow IN relationships; an index on parentId cost every write.
     statements: ['DROP INDEX node_parent IF EXISTS'],
+  },
+  {
+    version: 7,
+    name: 'outbox lanes',
+    // A relay reads one lane in (ts, seq) order straight from this index.
+    statements: [
+      'CREATE INDEX outbox_lane_ts IF NOT EXISTS FOR (x:Outbox) ON (x.lane, x.ts, x.seq)',
+      'DROP INDEX outbox_ts IF EXISTS',
+    ],
+    // Entries written before lanes belong to the main lane.
+    data: ["MATCH (o:Outbox) WHERE o.lane IS NULL CALL (o) { SET o.lane = '' } IN TRANSACTIONS OF 5000 ROWS"],
   },
 ];
