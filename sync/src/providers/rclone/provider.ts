@@ -102,7 +102,7 @@ export class RcloneProvider implements Provider, ServerSideCopier, ChangeFeedSou
     });
   }
 
-  read(path: string, range?: ByteRange): Promise<Readable> {
+  async read(path: string, range?: ByteRange): Promise<Readable> {
     const rel = normalizeFilePath(path);
     if (
       range &&
@@ -129,11 +129,11 @@ export class RcloneProvider implements Provider, ServerSideCopier, ChangeFeedSou
     }
   }
 
-  beginUpload(path: string, options: SessionOptions = {}): Promise<UploadSession> {
+  async beginUpload(path: string, options: SessionOptions = {}): Promise<UploadSession> {
     return PartsUploadSession.begin(this.objects, normalizeWritablePath(path), options);
   }
 
-  resumeUpload(state: UploadState): Promise<UploadSession> {
+  async resumeUpload(state: UploadState): Promise<UploadSession> {
     return PartsUploadSession.resume(this.objects, { ...state, path: normalizeWritablePath(state.path) });
   }
 

@@ -156,7 +156,7 @@ export class SftpProvider implements Provider, ChangeFeedSource, ServerSideCopie
     });
   }
 
-  read(path: string, range?: ByteRange): Promise<Readable> {
+  async read(path: string, range?: ByteRange): Promise<Readable> {
     return readFile(this, normalizeFilePath(path), range);
   }
 
@@ -192,14 +192,14 @@ export class SftpProvider implements Provider, ChangeFeedSource, ServerSideCopie
     return writeWhole(this, rel, source, options);
   }
 
-  beginUpload(
+  async beginUpload(
     path: string,
     options: Omit<WriteOptions, 'onProgress' | 'signal'> = {},
   ): Promise<UploadSession> {
     return SftpUploadSession.begin(this, normalizeWritablePath(path), options);
   }
 
-  resumeUpload(state: UploadState): Promise<UploadSession> {
+  async resumeUpload(state: UploadState): Promise<UploadSession> {
     return SftpUploadSession.resume(this, state);
   }
 
@@ -223,12 +223,12 @@ export class SftpProvider implements Provider, ChangeFeedSource, ServerSideCopie
     else await removeTree(this, rel);
   }
 
-  move(from: string, to: string, options: { overwrite?: boolean } = {}): Promise<Entry> {
+  async move(from: string, to: string, options: { overwrite?: boolean } = {}): Promise<Entry> {
     return moveEntry(this, normalizeFilePath(from), normalizeWritablePath(to), options.overwrite ?? false);
   }
 
   /** Server-side (copy-data); `capabilities.serverSideCopy` says so once connected. */
-  copy(from: string, to: string): Promise<Entry> {
+  async copy(from: string, to: string): Promise<Entry> {
     return copyFile(this, normalizeFilePath(from), normalizeWritablePath(to));
   }
 

@@ -146,7 +146,7 @@ export class WebdavProvider implements Provider, ServerSideCopier, ChangeFeedSou
     return PartsUploadSession.begin(this.objects, normalizeWritablePath(path), options);
   }
 
-  resumeUpload(state: UploadState): Promise<UploadSession> {
+  async resumeUpload(state: UploadState): Promise<UploadSession> {
     return PartsUploadSession.resume(this.objects, { ...state, path: normalizeWritablePath(state.path) });
   }
 
@@ -170,7 +170,7 @@ export class WebdavProvider implements Provider, ServerSideCopier, ChangeFeedSou
     this.objects.forgetFolders(rel);
   }
 
-  mkdir(path: string): Promise<void> {
+  async mkdir(path: string): Promise<void> {
     return this.objects.ensureFolder(normalizePath(path));
   }
 
