@@ -17,6 +17,15 @@ const server = await startGateway({
 });
 logger.info({ url: `http://${config.gateway.host}:${config.gateway.port}/graphql` }, 'gateway listening');
 
+// File operations a previous process was in the middle of when it died: finish them now, and
+// keep looking (a remote that was offline may come back).
+const recover = () =>
+  services.ops
+    .recover({ log: (msg, op, error) => logger.warn({ op: { kind: op.kind, path: op.path }, error }, msg) })
+    .catch((error) => logger.error({ error }, 'file-op recovery failed'));
+void recover();
+setInterval(recover, 30_000).unref();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'gateway stopping');

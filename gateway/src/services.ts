@@ -8,18 +8,23 @@ import { createGraphDriver, createGraphStore, type GraphStore } from '@syncoxide
 import { searchClientFromConfig } from '@syncoxide/indexer';
 import { createJournal, migrateJournal } from '@syncoxide/sync';
 import { Redis } from 'ioredis';
+import { FolderStore, PhotoLibrary, photosCacheDir, type RenditionStore } from '@syncoxide/photos';
 import type { Driver } from 'neo4j-driver';
 import pg from 'pg';
 import { migrateAccounts } from './accounts/accounts.migrations.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
+import { buildAnalytics } from './analytics/build.js';
 import { RateLimiter } from './accounts/rate-limiter.js';
 import { SessionsRepository } from './accounts/sessions.repository.js';
 import type { GatewayServices } from './context.js';
 import { sqlFor } from './db/sql.js';
 import { EventsService } from './events/events.service.js';
+import { FileOpsJournal } from './files/ops.journal.js';
 import { FileOpsService } from './files/ops.service.js';
 import { ViewsService } from './files/views.service.js';
+import { buildLinkServices } from './links/index.js';
+import { PhotosService } from './photos/photos.service.js';
 import { ProviderPool } from './remotes/providers.js';
 import { RemotesService } from './remotes/remotes.service.js';
 import { KeyRing, loadSecretKey, migrateCredentials, RemoteCredentialStore } from './remotes/sync-adapter.js';
@@ -66,6 +71,8 @@ export interface BuildOptions {
   indexPrefix?: string;
   /** Folders users may connect as local remotes (default: `<home>/local`). */
   localRoots?: string[];
+  /** Where photo renditions are (default: the folder the photos worker writes, `<home>/cache/photos`). */
+  photosStore?: RenditionStore;
   logger?: Logger;
 }
 
@@ -104,22 +111,59 @@ export async function buildServices(
     events,
     localRoots: options.localRoots ?? [join(config.home, 'local')],
   });
-  const ops = new FileOpsService(graph, providers, remotes, events);
+  const fileOps = new FileOpsJournal(conn.pool, pgSchema);
+  await fileOps.migrate();
+  const ops = new FileOpsService(graph, providers, remotes, events, fileOps);
   const journal = createJournal(conn.pool, pgSchema);
   const uploads = new UploadsService(sql, graph, providers, ops, events);
   await uploads.migrate();
+  const links = await buildLinkServices({
+    sql,
+    redis: conn.redis,
+    redisPrefix: prefix,
+    limiter,
+    graph,
+    providers,
+    ops,
+    events,
+    webOrigin: config.web.publicUrl,
+  });
+  const rules = new RulesService(new RulesRepository(sql), journal, providers, remotes, events);
+  const views = new ViewsService(graph);
+  const photos = new PhotosService(
+    new PhotoLibrary({ driver: conn.neo4j, database: config.neo4j.database }),
+    options.photosStore ?? new FolderStore(photosCacheDir(config)),
+    graph,
+    views,
+    providers,
+    events,
+  );
   return {
     accounts,
     limiter,
     graph,
-    views: new ViewsService(graph),
+    views,
     ops,
     remotes,
     search: new SearchService(conn.search, options.indexPrefix ?? config.opensearch.indexPrefix),
-    rules: new RulesService(new RulesRepository(sql), journal, providers, remotes, events),
+    rules,
     events,
     uploads,
     providers,
+    links,
+    photos,
+    ...(await buildAnalytics({
+      config,
+      conn,
+      sql,
+      pgSchema,
+      indexPrefix: options.indexPrefix ?? config.opensearch.indexPrefix,
+      graph,
+      ops,
+      providers,
+      remotes,
+      rules,
+    })),
     close: () => providers.closeAll(),
   };
 }

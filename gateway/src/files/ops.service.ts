@@ -1,16 +1,18 @@
 // File operations: rename, move, copy, trash/restore/purge, folders, stars, internal links.
-// The sync journal has no single-operation entry yet, so each provider step runs with a
-// precondition (the destination must be absent; a deleted file must still be what the graph
-// knows) and the graph is told the outcome through its change feed, as a watcher would.
+// Those that touch a provider (move, copy, new folder, purge) are written to the file-ops
+// journal first and run with a precondition (the destination must be absent; a deleted file
+// must still be what the graph knows); the graph is told the outcome through its change feed,
+// as a watcher would. Trash, restore, stars and links change only the graph, in one transaction.
 import { Readable } from 'node:stream';
 import { isSyncoxideError, SyncoxideError } from '@syncoxide/core';
 import type { GraphStore, ProviderChange, StoredNode } from '@syncoxide/graph';
-import { canCopy, type Entry, type Expected, type Provider } from '@syncoxide/sync';
+import { canCopy, canSweepUploads, type Entry, type Expected, type Provider } from '@syncoxide/sync';
 import type { EventsService } from '../events/events.service.js';
 import { notFound } from '../ids.js';
 import type { ProviderPool } from '../remotes/providers.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import { checkName } from '../validation.js';
+import type { FileOpSpec, FileOpsJournal } from './ops.journal.js';
 
 /** Where something goes: a folder node, or a remote's root. */
 export type Place = { kind: 'folder'; id: string } | { kind: 'remote'; id: string };
@@ -24,6 +26,7 @@ export class FileOpsService {
     private readonly providers: ProviderPool,
     private readonly remotes: RemotesService,
     private readonly events: EventsService,
+    private readonly journal: FileOpsJournal,
   ) {}
 
   /** A node the caller owns (shared-with users may read, not change). */
@@ -49,11 +52,6 @@ export class FileOpsService {
 
   private provider(ownerId: string, remoteId: string): Promise<Provider> {
     return this.providers.get(ownerId, remoteId);
-  }
-
-  private async mustBeAbsent(p: Provider, path: string): Promise<void> {
-    if (await p.stat(path))
-      throw new SyncoxideError('ALREADY_EXISTS', 'something with that name is already there');
   }
 
   /** The graph learns what the provider now holds, like a watcher report. */
@@ -87,16 +85,16 @@ export class FileOpsService {
     if (node.kind === 'folder' && (target.path === node.path || target.path.startsWith(`${node.path}/`))) {
       throw new SyncoxideError('INVALID_INPUT', 'a folder cannot move into itself');
     }
-    const from = node.path;
     const dest = join(target.path, name ?? node.name);
-    if (dest === from) return node;
-    const p = await this.provider(callerId, node.remoteId);
-    await this.mustBeAbsent(p, dest);
-    const entry = await p.move(from, dest, { overwrite: false });
-    await this.tell(callerId, node.remoteId, [
-      { type: 'delete', path: from, entry: null },
-      this.upsert(dest, entry),
-    ]);
+    if (dest === node.path) return node;
+    const spec: FileOpSpec = {
+      kind: 'move',
+      ownerId: callerId,
+      remoteId: node.remoteId,
+      path: node.path,
+      toPath: dest,
+    };
+    await this.journal.run(spec, () => this.apply(spec, false));
     this.events.fileChanged(callerId, {
       change: 'moved',
       nodeId: node.id,
@@ -112,21 +110,16 @@ export class FileOpsService {
     if (node.kind !== 'file') throw new SyncoxideError('UNSUPPORTED', 'folders are copied by a sync rule');
     const target = await this.place(callerId, to);
     const dest = join(target.path, checkName(name ?? node.name));
-    const src = await this.provider(callerId, node.remoteId);
-    const dst = await this.provider(callerId, target.remoteId);
-    let entry: Entry;
-    if (src === dst && canCopy(src)) {
-      await this.mustBeAbsent(dst, dest);
-      entry = await src.copy(node.path, dest);
-    } else {
-      const body = await src.read(node.path);
-      entry = await dst.write(dest, body, {
-        expect: { absent: true },
-        ...(node.size !== null ? { size: node.size } : {}),
-        ...(node.mtime !== null ? { mtime: node.mtime } : {}),
-      });
-    }
-    await this.tell(callerId, target.remoteId, [this.upsert(dest, entry)]);
+    const spec: FileOpSpec = {
+      kind: 'copy',
+      ownerId: callerId,
+      remoteId: node.remoteId,
+      path: node.path,
+      toRemoteId: target.remoteId,
+      toPath: dest,
+      expect: node.size !== null ? { size: node.size, ...(node.md5 ? { md5: node.md5 } : {}) } : {},
+    };
+    await this.journal.run(spec, () => this.apply(spec, false));
     this.events.fileChanged(callerId, {
       change: 'created',
       nodeId: null,
@@ -137,19 +130,126 @@ export class FileOpsService {
 
   async createFolder(callerId: string, parent: Place, name: string): Promise<StoredNode> {
     const at = await this.place(callerId, parent);
-    const folderName = checkName(name);
-    const path = join(at.path, folderName);
-    const p = await this.provider(callerId, at.remoteId);
-    await this.mustBeAbsent(p, path);
-    await p.mkdir(path);
-    const node = await this.graph.createFolder({
+    const path = join(at.path, checkName(name));
+    const spec: FileOpSpec = {
+      kind: 'mkdir',
       ownerId: callerId,
       remoteId: at.remoteId,
-      parentId: at.parentId,
-      name: folderName,
+      path,
+      nodeId: at.parentId,
+    };
+    const node = await this.journal.run(spec, () => this.apply(spec, false));
+    this.events.fileChanged(callerId, {
+      change: 'created',
+      nodeId: node?.id ?? null,
+      remoteId: at.remoteId,
+      path,
     });
-    this.events.fileChanged(callerId, { change: 'created', nodeId: node.id, remoteId: at.remoteId, path });
-    return node;
+    return node ?? this.graph.node(callerId, at.parentId ?? at.remoteId);
+  }
+
+  /**
+   * Does what a journaled operation asks, from whatever state the provider is in: the first
+   * time (`recovering` false) the usual preconditions hold; after a crash, a step that already
+   * happened is recognised and only the rest is done. Returns the new folder for mkdir.
+   */
+  private async apply(spec: FileOpSpec, recovering: boolean): Promise<StoredNode | null> {
+    const { ownerId, remoteId, path } = spec;
+    const p = await this.provider(ownerId, remoteId);
+    switch (spec.kind) {
+      case 'move': {
+        const to = spec.toPath!;
+        const [src, dst] = await Promise.all([p.stat(path), p.stat(to)]);
+        let entry: Entry;
+        if (src && !dst) entry = await p.move(path, to, { overwrite: false });
+        else if (!src && dst && recovering) entry = dst;
+        else if (dst) throw new SyncoxideError('ALREADY_EXISTS', 'something with that name is already there');
+        else throw new SyncoxideError('NOT_FOUND', 'the item is no longer on its remote', { path });
+        await this.tell(ownerId, remoteId, [{ type: 'delete', path, entry: null }, this.upsert(to, entry)]);
+        return null;
+      }
+      case 'copy': {
+        const to = spec.toPath!;
+        const toRemote = spec.toRemoteId!;
+        const dst = await this.provider(ownerId, toRemote);
+        const there = await dst.stat(to);
+        let entry: Entry;
+        if (there && recovering && sameContent(there, spec.expect)) entry = there;
+        else if (there)
+          throw new SyncoxideError('ALREADY_EXISTS', 'something with that name is already there');
+        else if (p === dst && canCopy(p)) entry = await p.copy(path, to);
+        else {
+          const source = await p.stat(path);
+          if (!source) throw new SyncoxideError('NOT_FOUND', 'the file is no longer on its remote', { path });
+          if (!sameContent(source, spec.expect)) {
+            throw new SyncoxideError('PRECONDITION_FAILED', 'the file changed since it was listed', { path });
+          }
+          entry = await dst.write(to, await p.read(path), {
+            expect: { absent: true },
+            size: source.size,
+            ...(source.mtime !== null ? { mtime: source.mtime } : {}),
+          });
+        }
+        await this.tell(ownerId, toRemote, [this.upsert(to, entry)]);
+        return null;
+      }
+      case 'mkdir': {
+        const there = await p.stat(path);
+        if (there && !recovering)
+          throw new SyncoxideError('ALREADY_EXISTS', 'something with that name is already there');
+        if (!there) await p.mkdir(path);
+        try {
+          return await this.graph.createFolder({
+            ownerId,
+            remoteId,
+            parentId: spec.nodeId ?? null,
+            name: path.slice(path.lastIndexOf('/') + 1),
+          });
+        } catch (err) {
+          if (recovering && isSyncoxideError(err, 'ALREADY_EXISTS')) return null;
+          throw err;
+        }
+      }
+      case 'purge': {
+        try {
+          await p.delete(path, spec.expect ? { expect: spec.expect } : {});
+        } catch (err) {
+          if (!isSyncoxideError(err, 'NOT_FOUND')) throw err;
+        }
+        try {
+          await this.graph.purge(ownerId, spec.nodeId!);
+        } catch (err) {
+          if (!(recovering && isSyncoxideError(err, 'NOT_FOUND'))) throw err;
+        }
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Finishes operations whose process died mid-way (their lease ran out). Run at start and
+   * then periodically; safe from several gateways at once (rows are claimed SKIP LOCKED).
+   */
+  async recover(
+    options: { log?: (msg: string, op: FileOpSpec, error?: unknown) => void; staleMs?: number } = {},
+  ): Promise<number> {
+    const { log, staleMs = 60_000 } = options;
+    let finished = 0;
+    for (let row = await this.journal.claimAbandoned(); row; row = await this.journal.claimAbandoned()) {
+      try {
+        if (row.spec.kind === 'copy') await this.sweepTemps(row.spec, staleMs);
+        await this.apply(row.spec, true);
+        await this.journal.close(row.id, 'done', null);
+        log?.('finished an interrupted file operation', row.spec);
+        finished++;
+      } catch (err) {
+        // Retriable trouble (a remote offline) leaves the row for a later pass; anything else is final.
+        if (isSyncoxideError(err) && err.retriable && row.attempts < 20) continue;
+        await this.journal.close(row.id, 'failed', err instanceof Error ? err.message : String(err));
+        log?.('an interrupted file operation could not be finished', row.spec, err);
+      }
+    }
+    return finished;
   }
 
   /** Writes a small file from bytes in hand (GraphQL clients; big files go through tus). */
@@ -188,21 +288,28 @@ export class FileOpsService {
     return node;
   }
 
+  /** A killed copy leaves its temporary upload in the destination folder: remove the stale ones. */
+  private async sweepTemps(spec: FileOpSpec, staleMs: number): Promise<void> {
+    const dst = await this.provider(spec.ownerId, spec.toRemoteId!);
+    if (!canSweepUploads(dst)) return;
+    await dst.sweepUploads([dirOf(spec.toPath!)], { before: Date.now() - staleMs, keep: [] });
+  }
+
   /** Deletes a trashed item on its provider (if it is still what the graph knows), then from the graph. */
   async purge(callerId: string, id: string): Promise<void> {
     const node = await this.owned(callerId, id);
     if (!node.trashed) throw notFound('no such item in the trash');
-    const p = await this.provider(callerId, node.remoteId);
-    const expect: Expected =
-      node.kind === 'file' && node.size !== null
-        ? { size: node.size, ...(node.md5 ? { md5: node.md5 } : {}) }
-        : {};
-    try {
-      await p.delete(node.trashedPath ?? node.path, { expect });
-    } catch (err) {
-      if (!isSyncoxideError(err, 'NOT_FOUND')) throw err;
-    }
-    await this.graph.purge(callerId, id);
+    const spec: FileOpSpec = {
+      kind: 'purge',
+      ownerId: callerId,
+      remoteId: node.remoteId,
+      path: node.trashedPath ?? node.path,
+      nodeId: id,
+      ...(node.kind === 'file' && node.size !== null
+        ? { expect: { size: node.size, ...(node.md5 ? { md5: node.md5 } : {}) } }
+        : {}),
+    };
+    await this.journal.run(spec, () => this.apply(spec, false));
     this.events.fileChanged(callerId, {
       change: 'deleted',
       nodeId: id,
@@ -231,4 +338,12 @@ export class FileOpsService {
     await this.owned(callerId, toId);
     return this.graph.linkFiles(callerId, fromId, toId, note);
   }
+}
+
+/** Whether an entry still has the content a journaled operation expected (size, then MD5). */
+function sameContent(entry: Entry, expect: Expected | undefined): boolean {
+  if (!expect || expect.absent) return true;
+  if (expect.size !== undefined && entry.size !== expect.size) return false;
+  const md5 = entry.hashes?.md5;
+  return !(expect.md5 && md5 && md5 !== expect.md5);
 }
