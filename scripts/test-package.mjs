@@ -2,7 +2,7 @@
 // Runs one workspace's tests with Node's own test runner (tsx loads TypeScript).
 // Unit tests live beside the code as src/**/*.test.ts; integration tests in test/**/*.test.ts.
 // Usage (from a package folder): node ../scripts/test-package.mjs [--unit|--integration] [filter...]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -38,19 +38,50 @@ const concurrency = process.env.SYNCOXIDE_TEST_CONCURRENCY ?? '2';
 // Counts go to .test-results/summary.json for the root command's closing line.
 mkdirSync('.test-results', { recursive: true });
 const summaryReporter = new URL('./summary-reporter.mjs', import.meta.url).href;
-const result = spawnSync(
+// A hung test (an open handle, a server that never answers) must fail its package, not stall
+// the whole run: each test has a timeout, the runner exits when its tests are done even if a
+// handle is left open, and the package as a whole has a ceiling after which its process group
+// is killed.
+const testTimeoutMs = Number(process.env.SYNCOXIDE_TEST_TIMEOUT_MS ?? 10 * 60_000);
+const packageTimeoutMs = Number(process.env.SYNCOXIDE_PACKAGE_TIMEOUT_MS ?? 30 * 60_000);
+const child = spawn(
   process.execPath,
   [
     '--import',
     'tsx',
     '--test',
     `--test-concurrency=${concurrency}`,
+    `--test-timeout=${testTimeoutMs}`,
+    '--test-force-exit',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${summaryReporter}`,
     '--test-reporter-destination=.test-results/summary.json',
     ...files,
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', detached: true },
 );
-process.exit(result.status ?? 1);
+const ceiling = setTimeout(() => {
+  console.error(
+    `\n✖ ${relative(join(process.cwd(), '..'), process.cwd())}: tests still running after ${packageTimeoutMs / 60_000} min; stopping them`,
+  );
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {}
+}, packageTimeoutMs);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+    process.exit(1);
+  });
+}
+child.on('exit', (code, signal) => {
+  clearTimeout(ceiling);
+  // Whatever the files left behind (servers, watchers) goes with the group.
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {}
+  process.exit(signal ? 1 : (code ?? 1));
+});
