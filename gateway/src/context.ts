@@ -3,6 +3,8 @@ import type { Config, Logger } from '@syncoxide/core';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { RateLimiter } from './accounts/rate-limiter.js';
 import type { Caller } from './accounts/scopes.js';
+import type { AnalyticsService } from './analytics/analytics.service.js';
+import type { CleanupService } from './analytics/cleanup.service.js';
 import type { EventsService } from './events/events.service.js';
 import type { FileOpsService } from './files/ops.service.js';
 import type { ViewsService } from './files/views.service.js';
@@ -35,6 +37,10 @@ export interface GatewayServices {
   events: EventsService;
   uploads: UploadsService;
   providers: ProviderPool;
+  /** Storage statistics, activity, health. */
+  analytics: AnalyticsService;
+  /** Cleanup reports, plans and their execution. */
+  cleanup: CleanupService;
 }
 
 /** Requests per minute, counted in Redis so every gateway process shares them. */

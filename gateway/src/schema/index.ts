@@ -10,5 +10,6 @@ import './views.js';
 import './search.js';
 import './file-mutations.js';
 import './subscriptions.js';
+import './analytics.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
