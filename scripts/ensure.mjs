@@ -19,6 +19,8 @@ export const SYSTEM_TOOLS = {
     ['rclone', 'rclone'],
     ['sshd', 'openssh-server', '/usr/sbin/sshd'],
     ['md5sum', 'coreutils'],
+    ['aria2c', 'aria2'],
+    ['gpg', 'gnupg'],
   ],
 };
 

@@ -8,6 +8,7 @@ import type { CleanupService } from './analytics/cleanup.service.js';
 import type { EventsService } from './events/events.service.js';
 import type { FileOpsService } from './files/ops.service.js';
 import type { ViewsService } from './files/views.service.js';
+import type { LinkServices } from './links/index.js';
 import type { ProviderPool } from './remotes/providers.js';
 import type { RemotesService } from './remotes/remotes.service.js';
 import type { UploadsService } from './rest/uploads.service.js';
@@ -37,6 +38,8 @@ export interface GatewayServices {
   events: EventsService;
   uploads: UploadsService;
   providers: ProviderPool;
+  /** Public share links and file requests. */
+  links: LinkServices;
   /** Storage statistics, activity, health. */
   analytics: AnalyticsService;
   /** Cleanup reports, plans and their execution. */

@@ -6,6 +6,7 @@ import { httpStatusOf, isSyncoxideError, type Logger, SyncoxideError } from '@sy
 import type { Caller, Scope } from '../accounts/scopes.js';
 import type { GatewayServices } from '../context.js';
 import { NOT_FOUND_MESSAGE } from '../ids.js';
+import { createLinkRoutes } from '../links/index.js';
 import { download } from './download.js';
 import { createTus, UPLOADS_PATH } from './tus.js';
 
@@ -28,6 +29,7 @@ export function sendError(
 
 export function createRestRouter(services: GatewayServices, logger: Logger) {
   const tus = createTus(services.uploads, logger);
+  const links = createLinkRoutes(services.links, services.providers, logger);
 
   function need(caller: Caller | null, scope: Scope): Caller {
     if (!caller) throw new SyncoxideError('UNAUTHENTICATED', 'sign in first');
@@ -49,6 +51,8 @@ export function createRestRouter(services: GatewayServices, logger: Logger) {
         res.end(req.method === 'HEAD' ? undefined : OPENAPI);
         return true;
       }
+      // Public links (share /s/, request /r/, tracker): the token is the credential.
+      if (await links(req, res, path)) return true;
       if (path === UPLOADS_PATH || path.startsWith(`${UPLOADS_PATH}/`)) {
         // OPTIONS is the CORS preflight: it carries no credentials.
         if (req.method === 'OPTIONS') await tus(req, res, caller as Caller);

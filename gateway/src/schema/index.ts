@@ -10,6 +10,7 @@ import './views.js';
 import './search.js';
 import './file-mutations.js';
 import './subscriptions.js';
+import './links.js';
 import './analytics.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
