@@ -6,6 +6,7 @@
 // nothing. The periodic reconcile covers whatever never arrives.
 import { type GraphDiffEvent, graphDiffTopic, type Logger, parseGraphDiffEvent } from '@syncoxide/core';
 import type { Consumer, Kafka } from 'kafkajs';
+import type { ChangeTracker } from './change-tracker.js';
 import type { RuleScheduler } from './scheduler.js';
 
 export interface DiffConsumerOptions {
@@ -16,6 +17,8 @@ export interface DiffConsumerOptions {
   logger?: Logger;
   /** Nodes whose last revision is remembered for dedupe (LRU; default 100,000). */
   remember?: number;
+  /** Told of every change not made by a sync run, so quiet-rule confirmation stays honest. */
+  tracker?: ChangeTracker;
 }
 
 /** Latest revision seen per node, bounded (least recently seen forgotten first). */
@@ -60,6 +63,11 @@ export async function startDiffConsumer(
         try {
           const event = parseGraphDiffEvent(message.value);
           if (event.kind === 'metadata' || !revisions.fresh(event.nodeId, event.revision)) continue;
+          // The engine notes its own writes itself (tagged with the rule that made them).
+          if (event.cause.type !== 'sync') {
+            const paths = [event.state.path, ...(event.previousPath ? [event.previousPath] : [])];
+            o.tracker?.note(event.state.remoteId, paths);
+          }
           for (const id of rulesTouched(o.scheduler, event)) rules.add(id);
         } catch (err) {
           // A malformed event cannot be synced from; the reconcile pass still covers its file.

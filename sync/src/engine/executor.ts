@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay, isSyncoxideError, type Logger, SyncoxideError } from '@syncoxide/core';
 import type { Journal } from '../journal/index.js';
 import type { OpRow } from '../journal/ops.repository.js';
-import type { Entry, Provider } from '../providers/types.js';
+import type { Entry, Provider, UploadState } from '../providers/types.js';
 import { type ApplyResult, applyOp } from './apply.js';
 import type { OpInfo, SyncEvents } from './events.js';
 import { RemoteLimiter } from './limiter.js';
@@ -35,6 +35,8 @@ export interface ExecutorOptions {
   retryBaseMs?: number;
   /** Test seam: a transform on the wire between source hashing and the destination. */
   wire?: (row: OpRow) => Transform | null;
+  /** Told of every row done, with what it wrote (the graph write-back). */
+  onApplied?: (row: OpRow, result: ApplyResult) => Promise<void>;
 }
 
 export class Executor {
@@ -74,10 +76,12 @@ export class Executor {
   private async drain(runId: string, phase: number): Promise<void> {
     const ops = this.o.journal.ops;
     for (;;) {
+      let claimed = 0;
       const workers = Array.from({ length: this.o.concurrency ?? 16 }, async () => {
         while (!this.stopped) {
-          const row = await ops.claim(runId, phase, this.worker, this.leaseMs);
+          const row = await ops.claim(runId, phase, this.worker, this.leaseMs, [...this.held]);
           if (!row) return;
+          claimed++;
           this.held.add(row.id);
           try {
             await this.limiter.run([row.srcRemote, row.dstRemote], () => this.process(row));
@@ -90,8 +94,9 @@ export class Executor {
       if (this.stopped) return;
       const open = await ops.open(runId, phase);
       if (open.claimable === 0 && open.leased === 0) return;
-      // Rows leased by someone else (or by a dead process until its lease runs out): wait.
-      if (open.claimable === 0) await sleep(Math.min(500, this.leaseMs / 4));
+      // Rows leased by someone else (or by a dead process until its lease runs out), or only
+      // rows this executor still holds: wait rather than spin.
+      if (open.claimable === 0 || claimed === 0) await sleep(Math.min(500, this.leaseMs / 4));
     }
   }
 
@@ -137,6 +142,7 @@ export class Executor {
         });
         await journal.ops.complete(row, this.worker, result.bytes, resolveBaseline(row, result));
         events?.emit('op:done', { ...info, bytes: result.bytes });
+        await this.o.onApplied?.(row, result);
         return;
       } catch (err) {
         if (isSyncoxideError(err, 'CONFLICT') && err.message.includes('lease lost')) return;
@@ -154,11 +160,21 @@ export class Executor {
           continue;
         }
         this.o.logger?.warn({ err: e, op: info }, 'operation failed');
+        // The failed row forgets its session: remove what it stored rather than orphan it.
+        if (row.session) await abandonSession(this.o.provider(row.dstRemote), row.session);
         await journal.ops.fail(row.id, this.worker, e.code, e.message).catch(() => {});
         events?.emit('op:failed', { ...info, code: e.code, message: e.message });
         return;
       }
     }
+  }
+}
+
+async function abandonSession(dst: Provider, state: UploadState): Promise<void> {
+  try {
+    await (await dst.resumeUpload(state)).abort();
+  } catch {
+    // Already gone (or never started).
   }
 }
 

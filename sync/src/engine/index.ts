@@ -1,4 +1,5 @@
 // The sync engine's public surface.
+export { ChangeTracker, type ChangeTrackerOptions, type TrackerCursor } from './change-tracker.js';
 export { type CompareSpec, compareSpec } from './compare.js';
 export { conflictName, isConflictName } from './conflict-name.js';
 export { type DiffConsumerOptions, rulesTouched, startDiffConsumer } from './diff-consumer.js';
@@ -24,3 +25,4 @@ export { type EngineOptions, type RunOptions, SyncEngine } from './runner.js';
 export { RuleScheduler, type SchedulerOptions } from './scheduler.js';
 export type { Baseline, BaselineEntry, FileState, Listing } from './state.js';
 export type { RuleStatus, RunReport, RunResult } from './status.js';
+export { type ChangeSink, changesOf, WriteBack } from './write-back.js';

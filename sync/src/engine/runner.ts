@@ -7,7 +7,8 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, SyncoxideError } from '@syncoxide/core';
 import type { Journal } from '../journal/index.js';
-import { canCopy, type Provider } from '../providers/types.js';
+import { canCopy, canSweepUploads, type Provider } from '../providers/types.js';
+import type { ChangeTracker, TrackerCursor } from './change-tracker.js';
 import { SyncEvents } from './events.js';
 import { Executor, type ExecutorOptions } from './executor.js';
 import { pathFilter } from './filters.js';
@@ -16,6 +17,7 @@ import { planWithFetches } from './prepare.js';
 import { toRows } from './rows.js';
 import { parseRule, type SyncRule, type SyncRuleInput } from './rule.js';
 import { type RuleStatus, type RunReport, resultOf } from './status.js';
+import { type ChangeSink, changesOf, WriteBack } from './write-back.js';
 
 export interface EngineOptions extends Omit<ExecutorOptions, 'journal' | 'provider' | 'events' | 'logger'> {
   journal: Journal;
@@ -25,6 +27,15 @@ export interface EngineOptions extends Omit<ExecutorOptions, 'journal' | 'provid
   logger?: Logger;
   /** Lease on the rule while a run holds it (default 60 s), renewed every third of it. */
   lockTtlMs?: number;
+  /**
+   * Change feeds of the remotes: a rule whose last run ended clean and whose two folders had no
+   * change since it began is confirmed without listing (see ChangeTracker).
+   */
+  tracker?: ChangeTracker;
+  /** Even with quiet feeds, a rule is listed in full at least this often (default 1 h). */
+  fullReconcileMs?: number;
+  /** Graph write-back: each run's changes (cause "sync") go to this sink, e.g. the graph store. */
+  graph?: ChangeSink;
 }
 
 export interface RunOptions {
@@ -36,10 +47,22 @@ export interface RunOptions {
   maxPasses?: number;
   /** Wait this long for another holder's lease on the rule (default 0: fail at once). */
   waitForLockMs?: number;
+  /** List both sides even when change feeds say nothing changed (a reconcile). */
+  full?: boolean;
+}
+
+/** A rule's last run that ended with both sides in agreement, and where the feeds stood then. */
+interface CleanMark {
+  /** The rule as it was run: any edit (filters, mode, paths) needs a full run. */
+  rule: string;
+  cursor: TrackerCursor;
+  at: number;
+  notes: string[];
 }
 
 export class SyncEngine {
   readonly events: SyncEvents;
+  private readonly clean = new Map<string, CleanMark>();
 
   constructor(private readonly o: EngineOptions) {
     this.events = o.events ?? new SyncEvents();
@@ -63,7 +86,18 @@ export class SyncEngine {
       }
       await sleep(Math.min(250, ttl / 4));
     }
-    const executor = new Executor({ ...this.o, events: this.events });
+    const writeBack = this.o.graph ? new WriteBack(this.o.graph, rule.ownerId, holder, this.o.logger) : null;
+    const tracker = this.o.tracker;
+    const executor = new Executor({
+      ...this.o,
+      events: this.events,
+      onApplied: async (row, result) => {
+        // Other rules over the same folders must see this run's writes as changes.
+        for (const { remote, change } of changesOf(row, result))
+          tracker?.note(remote, [change.path], rule.id);
+        await writeBack?.add(row, result);
+      },
+    });
     const renew = setInterval(() => {
       locks.renew(rule.id, holder, ttl).then(
         (ok) => {
@@ -78,6 +112,7 @@ export class SyncEngine {
     try {
       return await this.runLocked(rule, options, executor);
     } finally {
+      await writeBack?.flush();
       clearInterval(renew);
       await locks.release(rule.id, holder).catch(() => {});
     }
@@ -98,25 +133,81 @@ export class SyncEngine {
       notes: [],
       runIds: [],
       corrupted: 0,
+      listed: true,
     };
     const onCorrupt = (e: { ruleId: string }) => {
       if (e.ruleId === rule.id) report.corrupted++;
     };
     this.events.on('op:corrupted', onCorrupt);
     try {
-      // A run a crashed process left behind is finished before anything new is planned.
-      for (const runId of await journal.runs.unfinished(rule.id))
+      const unfinished = await journal.runs.unfinished(rule.id);
+      const ruleKey = JSON.stringify(rule);
+      const mark = this.clean.get(rule.id);
+      if (unfinished.length === 0 && !options.full && mark && this.quietSince(rule, ruleKey, mark)) {
+        // Nothing changed on either side since a run that left them agreeing: nothing to do.
+        report.listed = false;
+        report.notes = [
+          ...mark.notes,
+          'confirmed by change feeds: no change on either side since the last full run',
+        ];
+        report.pending = await journal.runs.pending(rule.id);
+        await journal.runs.putStatus(rule.id, strip(report));
+        return report;
+      }
+      this.clean.delete(rule.id);
+      // Taken before anything is listed: a change from now on makes the next run list again.
+      const cursor = this.o.tracker?.cursor([rule.path1.remote, rule.path2.remote]) ?? null;
+      // A run a crashed process left behind is finished before anything new is planned, then
+      // the temps its killed writers left (never recorded, so never resumed) are swept.
+      const startedAt = Date.now();
+      for (const runId of unfinished) {
         await this.execute(executor, rule, runId, report, -1);
+        await this.sweepTemps(runId, startedAt);
+      }
       const passes = options.maxPasses ?? 2;
       for (let pass = 1; pass <= passes; pass++) {
         const again = await this.pass(executor, rule, options, report);
         if (!again) break;
       }
       report.pending = await journal.runs.pending(rule.id);
+      const agreed =
+        (report.result === 'ok' || report.result === 'unchanged') &&
+        report.errors.length === 0 &&
+        report.pending.toPath1 + report.pending.toPath2 === 0;
+      if (cursor && agreed)
+        this.clean.set(rule.id, { rule: ruleKey, cursor, at: Date.now(), notes: report.notes });
       await journal.runs.putStatus(rule.id, strip(report));
       return report;
     } finally {
       this.events.off('op:corrupted', onCorrupt);
+    }
+  }
+
+  /** Can the feeds vouch that neither folder of the rule changed since `mark`? */
+  private quietSince(rule: SyncRule, ruleKey: string, mark: CleanMark): boolean {
+    const tracker = this.o.tracker;
+    if (!tracker || mark.rule !== ruleKey) return false;
+    if (Date.now() - mark.at >= (this.o.fullReconcileMs ?? 3_600_000)) return false;
+    return (
+      tracker.quiet(rule.path1.remote, rule.path1.path, mark.cursor, rule.id) &&
+      tracker.quiet(rule.path2.remote, rule.path2.path, mark.cursor, rule.id)
+    );
+  }
+
+  /** Removes orphaned temporary uploads beside the files a run wrote (best effort). */
+  private async sweepTemps(runId: string, before: number): Promise<void> {
+    const { ops } = this.o.journal;
+    try {
+      const keep = await ops.openSessions();
+      for (const [remote, folders] of await ops.writtenFolders(runId)) {
+        const p = this.o.provider(remote);
+        if (!canSweepUploads(p)) continue;
+        const removed = await p.sweepUploads(folders, { before, keep });
+        if (removed > 0)
+          this.o.logger?.info({ runId, remote, removed }, 'removed orphaned temporary uploads');
+      }
+    } catch (err) {
+      this.o.logger?.warn({ err, runId }, 'sweeping temporary uploads failed');
     }
   }
 
@@ -220,6 +311,6 @@ async function listBoth(
 }
 
 function strip(report: RunReport): RuleStatus {
-  const { runIds: _ids, corrupted: _c, ...status } = report;
+  const { runIds: _ids, corrupted: _c, listed: _l, ...status } = report;
   return status;
 }

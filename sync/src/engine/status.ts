@@ -23,6 +23,8 @@ export interface RunReport extends RuleStatus {
   runIds: string[];
   /** Transfers whose destination hash mismatched and were re-sent. */
   corrupted: number;
+  /** False when change feeds vouched that neither side changed, so nothing was listed. */
+  listed: boolean;
 }
 
 export function resultOf(counts: OpCounts, planned: number): RunResult {

@@ -53,8 +53,15 @@ function feed(source: Readable, stages: Transform[]): { body: PassThrough; done:
   return { body, done };
 }
 
-/** Awaits the destination and the feeding pipeline; a source-side error explains a failed write. */
-async function both<T>(write: Promise<T>, feeding: Promise<void>): Promise<T> {
+/**
+ * Awaits the destination and the feeding pipeline; a source-side error explains a failed write.
+ * A write that fails before reading everything leaves the pipeline stalled on back-pressure:
+ * the body is destroyed then, so the pipeline ends (and closes the source) instead of hanging.
+ */
+async function both<T>(write: Promise<T>, feeding: Promise<void>, body: PassThrough): Promise<T> {
+  write.catch((err: unknown) => {
+    if (!body.destroyed) body.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
   const [w, f] = await Promise.allSettled([write, feeding]);
   if (f.status === 'rejected' && isSyncoxideError(f.reason)) throw f.reason;
   if (w.status === 'rejected') throw w.reason;
@@ -95,7 +102,7 @@ export async function transfer(job: TransferJob, hooks: TransferHooks): Promise<
   if (size < hooks.sessionMinBytes && !job.session) {
     hasher = new SourceHasher(planned, { capture, onBytes: hooks.onBytes });
     const { body, done } = feed(await job.src.read(job.srcPath), [hasher, ...wire()]);
-    entry = await both(job.dst.write(job.dstPath, body, options), done);
+    entry = await both(job.dst.write(job.dstPath, body, options), done, body);
   } else {
     let session = job.session ? await resume(job.dst, job.session) : null;
     if (!session) {
@@ -114,7 +121,7 @@ export async function transfer(job: TransferJob, hooks: TransferHooks): Promise<
         onBytes: hooks.onBytes,
       });
       const { body, done } = feed(await job.src.read(job.srcPath, { start, end }), [part, ...wire()]);
-      await both(session.append(body), done);
+      await both(session.append(body), done, body);
       if (state) hasher = part;
       // After the last part the commit follows at once: a crash before it resumes from the
       // session recorded earlier (the provider finds what that part stored), so no save here.

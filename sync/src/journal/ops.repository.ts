@@ -82,12 +82,22 @@ export class OpsRepository {
     });
   }
 
-  /** Claims the next row of a phase that is planned or abandoned (lease expired). */
-  async claim(runId: string, phase: number, worker: string, leaseMs: number): Promise<OpRow | null> {
+  /**
+   * Claims the next row of a phase that is planned or abandoned (lease expired), except the rows
+   * in `held`: a caller still working on a row whose lease ran out (a stalled renewal on a busy
+   * machine) must not take it a second time and run it twice at once.
+   */
+  async claim(
+    runId: string,
+    phase: number,
+    worker: string,
+    leaseMs: number,
+    held: number[] = [],
+  ): Promise<OpRow | null> {
     const { rows } = await this.pool.query(
       `WITH c AS (
          SELECT id, state AS previous FROM ${this.s}.sync_ops
-         WHERE run_id = $1 AND phase = $2
+         WHERE run_id = $1 AND phase = $2 AND NOT (id = ANY($5::bigint[]))
            AND (state = 'planned' OR (state IN ('running', 'verifying') AND lease_until < now()))
          ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        UPDATE ${this.s}.sync_ops o SET
@@ -96,7 +106,7 @@ export class OpsRepository {
          attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
        FROM c WHERE o.id = c.id
        RETURNING o.*, c.previous`,
-      [runId, phase, worker, leaseMs],
+      [runId, phase, worker, leaseMs, held],
     );
     const r = rows[0];
     if (!r) return null;
@@ -191,6 +201,30 @@ export class OpsRepository {
       );
       await this.baselines.apply(db, op.ruleId, baseline.set, baseline.drop);
     });
+  }
+
+  /** Folders a run wrote files into, by remote (temps of its writes live beside them). */
+  async writtenFolders(runId: string): Promise<Map<string, string[]>> {
+    const { rows } = await this.pool.query(
+      `SELECT DISTINCT dst_remote, regexp_replace(dst_path, '/?[^/]*$', '') AS folder
+       FROM ${this.s}.sync_ops WHERE run_id = $1 AND kind IN ('copy', 'merge')
+       UNION
+       SELECT DISTINCT src_remote, regexp_replace(src_path, '/?[^/]*$', '') AS folder
+       FROM ${this.s}.sync_ops WHERE run_id = $1 AND kind = 'merge'`,
+      [runId],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.dst_remote, [...(out.get(r.dst_remote) ?? []), r.folder]);
+    return out;
+  }
+
+  /** Sessions of rows still open (any rule): their temps are someone's work in progress. */
+  async openSessions(): Promise<UploadState[]> {
+    const { rows } = await this.pool.query(
+      `SELECT session FROM ${this.s}.sync_ops
+       WHERE session IS NOT NULL AND state IN ('planned', 'running', 'verifying')`,
+    );
+    return rows.map((r) => r.session);
   }
 
   async fail(id: number, worker: string, code: string, message: string): Promise<void> {

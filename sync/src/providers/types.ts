@@ -171,6 +171,15 @@ export interface ChangeFeedSource {
   }>;
 }
 
+/**
+ * Removes temporary uploads no writer owns any more: a process killed after a session created its
+ * temp but before the session's state was persisted leaves one nobody can resume.
+ */
+export interface UploadSweeper {
+  /** Removes temps in `folders` (not below) last written before `before` (epoch ms) and not in `keep`. */
+  sweepUploads(folders: string[], options: { before: number; keep: UploadState[] }): Promise<number>;
+}
+
 export interface NativeSharer {
   share(
     path: string,
@@ -188,6 +197,9 @@ export function hasChangeFeed(p: Provider): p is Provider & ChangeFeedSource {
   return (
     p.capabilities.changeFeed !== 'none' && typeof (p as Partial<ChangeFeedSource>).changes === 'function'
   );
+}
+export function canSweepUploads(p: Provider): p is Provider & UploadSweeper {
+  return typeof (p as Partial<UploadSweeper>).sweepUploads === 'function';
 }
 export function canShare(p: Provider): p is Provider & NativeSharer {
   return p.capabilities.nativeSharing && typeof (p as Partial<NativeSharer>).share === 'function';

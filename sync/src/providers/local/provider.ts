@@ -22,6 +22,7 @@ import type {
   ServerSideCopier,
   UploadSession,
   UploadState,
+  UploadSweeper,
   Usage,
   WriteOptions,
 } from '../types.js';
@@ -29,6 +30,7 @@ import { fsError, mapFs } from './errors.js';
 import { confine, confineTarget, entryOf, fsyncDir, lstatOrNull, streamInto, writeError } from './fs.js';
 import { hashFile, install } from './install.js';
 import { listLocal } from './list.js';
+import { sweepLocalTemps } from './sweep.js';
 import { LocalUploadSession } from './upload.js';
 import { watchLocal } from './watch.js';
 
@@ -46,7 +48,7 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   stableIds: true,
 };
 
-export class LocalProvider implements Provider, ServerSideCopier, ChangeFeedSource {
+export class LocalProvider implements Provider, ServerSideCopier, ChangeFeedSource, UploadSweeper {
   readonly type = 'local';
   readonly capabilities = LOCAL_CAPABILITIES;
 
@@ -133,6 +135,10 @@ export class LocalProvider implements Provider, ServerSideCopier, ChangeFeedSour
       });
     }
     return LocalUploadSession.resume(this.root, state);
+  }
+
+  sweepUploads(folders: string[], options: { before: number; keep: UploadState[] }): Promise<number> {
+    return sweepLocalTemps(this.root, folders, options);
   }
 
   async delete(path: string, options: { expect?: Expected } = {}): Promise<void> {
