@@ -4,6 +4,13 @@ export const PROCESSES = [
   { name: 'gateway', cmd: 'npx', args: ['tsx', 'src/main.ts'], cwd: 'gateway' },
   { name: 'relay', cmd: 'npx', args: [...syncoxide, 'worker', 'relay'], cwd: 'cli' },
   { name: 'indexer', cmd: 'npx', args: [...syncoxide, 'worker', 'indexer'], cwd: 'cli' },
+  // glibc gives each libvips thread a malloc arena and fragments them; two about halve the RSS.
+  {
+    name: 'photos',
+    cmd: 'env',
+    args: ['MALLOC_ARENA_MAX=2', 'npx', ...syncoxide, 'worker', 'photos'],
+    cwd: 'cli',
+  },
   {
     name: 'web',
     cmd: 'npx',

@@ -9,6 +9,7 @@ import type { EventsService } from './events/events.service.js';
 import type { FileOpsService } from './files/ops.service.js';
 import type { ViewsService } from './files/views.service.js';
 import type { LinkServices } from './links/index.js';
+import type { PhotosService } from './photos/photos.service.js';
 import type { ProviderPool } from './remotes/providers.js';
 import type { RemotesService } from './remotes/remotes.service.js';
 import type { UploadsService } from './rest/uploads.service.js';
@@ -38,12 +39,14 @@ export interface GatewayServices {
   events: EventsService;
   uploads: UploadsService;
   providers: ProviderPool;
-  /** Public share links and file requests. */
-  links: LinkServices;
   /** Storage statistics, activity, health. */
   analytics: AnalyticsService;
   /** Cleanup reports, plans and their execution. */
   cleanup: CleanupService;
+  /** The photo library: timeline, albums, duplicates, edits, renditions. */
+  photos: PhotosService;
+  /** Public share links and file requests. */
+  links: LinkServices;
 }
 
 /** Requests per minute, counted in Redis so every gateway process shares them. */

@@ -5,6 +5,13 @@ export { FolderStore } from './cache/folder-store.js';
 export { cacheKey, contentTagOf, PIPELINE_VERSION, parseCacheKey, type RenditionId } from './cache/key.js';
 export { ProviderStore } from './cache/provider-store.js';
 export { keyPath, type RenditionStore, type StoredRendition } from './cache/store.js';
+export { ProviderCache, photosCacheDir, photoWorkerFromConfig } from './consumer/from-config.js';
+export {
+  PhotoConsumer,
+  type PhotoConsumerOptions,
+  type PhotoConsumerStats,
+  type PhotoSink,
+} from './consumer/photo-worker.js';
 export { DEFAULT_LIMITS, type DecodeLimits, decodeError } from './decode.js';
 export { DEFAULT_DUPLICATE_THRESHOLD, groupNearDuplicates, type Hashed } from './duplicates.js';
 export { type EditedImage, type EditFormat, type EditOptions, editImage } from './edit.js';
@@ -19,6 +26,19 @@ export {
   type UnsupportedFormat,
   type VideoFormat,
 } from './format.js';
+export {
+  MAX_PAGE,
+  PhotoLibrary,
+  type TimelineEntry,
+  type TimelinePage,
+  type TimelineQuery,
+} from './library/library.js';
+export {
+  type AlbumRecord,
+  type GraphDb,
+  LibraryRepository,
+  type PhotoRow,
+} from './library/library.repository.js';
 export { type CaptureOptions, captureFacts, type ExifTags, readExif } from './metadata.js';
 export { dhash, hamming, type PHash } from './phash.js';
 export {

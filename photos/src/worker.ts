@@ -20,8 +20,8 @@ import { readHead, recognise } from './source.js';
 import type { CaptureFacts, PhotoMetadata, RenditionRef } from './types.js';
 
 export interface PhotoWorkerDeps {
-  /** The provider holding a node's content (the worker only reads). */
-  providerFor: (remoteId: string, path: string) => Provider | Promise<Provider>;
+  /** The provider holding a node's content (the worker only reads); the owner's remote. */
+  providerFor: (remoteId: string, path: string, ownerId: string) => Provider | Promise<Provider>;
   store: RenditionStore;
   /** The owner's privacy setting: leave GPS out of what is published. */
   hideLocation?: (ownerId: string) => boolean | Promise<boolean>;
@@ -87,7 +87,7 @@ export async function handleGraphDiff(event: GraphDiffEvent, deps: PhotoWorkerDe
     return skip('content unchanged since last processed');
   }
 
-  const provider = await deps.providerFor(state.remoteId, state.path);
+  const provider = await deps.providerFor(state.remoteId, state.path, state.ownerId);
   // The event may be old: if the file changed since, a newer event will come for the new content.
   const entry = await provider.stat(state.path);
   if (!entry) return skip('file no longer exists');

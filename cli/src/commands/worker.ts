@@ -1,9 +1,10 @@
-// `syncoxide worker relay|indexer`: the product's background processes. Each runs until
+// `syncoxide worker relay|indexer|photos`: the product's background processes. Each runs until
 // SIGINT/SIGTERM and stops cleanly, so a service manager (or `npm start`) can supervise it.
 
 import { createLogger, loadConfig } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, OutboxRelay } from '@syncoxide/graph';
 import { GraphDiffIndexer, kafkaFromConfig, searchClientFromConfig } from '@syncoxide/indexer';
+import { photoWorkerFromConfig } from '@syncoxide/photos';
 import { Command } from 'commander';
 
 function untilSignal(): Promise<void> {
@@ -49,9 +50,25 @@ async function runIndexer(): Promise<void> {
   await indexer.stop();
 }
 
+async function runPhotos(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('photos', { level: config.logLevel });
+  const worker = await photoWorkerFromConfig(config, { logger });
+  await worker.consumer.start();
+  logger.info({ topic: worker.consumer.topic, groupId: worker.consumer.groupId }, 'photos worker running');
+  const timer = setInterval(() => logger.info({ stats: worker.consumer.stats }, 'photos progress'), 60_000);
+  await untilSignal();
+  clearInterval(timer);
+  await worker.close();
+}
+
 export function workerCommand(): Command {
   const worker = new Command('worker').description('run a background worker in the foreground');
   worker.command('relay').description('publish the graph outbox to Kafka').action(runRelay);
   worker.command('indexer').description('index graph diffs into the search engine').action(runIndexer);
+  worker
+    .command('photos')
+    .description('thumbnails, EXIF and perceptual hashes of photos from graph diffs')
+    .action(runPhotos);
   return worker;
 }

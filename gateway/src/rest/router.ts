@@ -7,6 +7,7 @@ import type { Caller, Scope } from '../accounts/scopes.js';
 import type { GatewayServices } from '../context.js';
 import { NOT_FOUND_MESSAGE } from '../ids.js';
 import { createLinkRoutes } from '../links/index.js';
+import { RENDITION_PATH, serveRendition } from '../photos/thumbnails.route.js';
 import { download } from './download.js';
 import { createTus, UPLOADS_PATH } from './tus.js';
 
@@ -57,6 +58,11 @@ export function createRestRouter(services: GatewayServices, logger: Logger) {
         // OPTIONS is the CORS preflight: it carries no credentials.
         if (req.method === 'OPTIONS') await tus(req, res, caller as Caller);
         else await tus(req, res, need(caller, 'files:write'));
+        return true;
+      }
+      const rendition = RENDITION_PATH.exec(path);
+      if (rendition) {
+        await serveRendition(services.photos, req, res, need(caller, 'files:read'), rendition);
         return true;
       }
       const m = CONTENT.exec(path);

@@ -12,5 +12,6 @@ import './file-mutations.js';
 import './subscriptions.js';
 import './links.js';
 import './analytics.js';
+import './photos.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,187 @@
+// The photo library for the API: timeline, albums, favourites, near-duplicates, the location
+// setting and edits. The library logic lives in @syncoxide/photos; this service scopes it to
+// the caller, turns ids into file nodes, and runs edits through the provider write path.
+import { Readable } from 'node:stream';
+import { SyncoxideError } from '@syncoxide/core';
+import type { GraphStore, StoredNode } from '@syncoxide/graph';
+import {
+  type AlbumRecord,
+  type EditOp,
+  editImage,
+  type PhotoLibrary,
+  type Placed,
+  type RenditionStore,
+  type TimelineEntry,
+  type TimelineQuery,
+} from '@syncoxide/photos';
+import { canCopy, type Entry, type Expected } from '@syncoxide/sync';
+import type { EventsService } from '../events/events.service.js';
+import type { ViewsService } from '../files/views.service.js';
+import { notFound } from '../ids.js';
+import type { ProviderPool } from '../remotes/providers.js';
+
+export interface TimelineItemView {
+  node: StoredNode;
+  placed: Placed<TimelineEntry>;
+}
+
+const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+
+/** "IMG_1.jpg" → "IMG_1 (original).jpg": where the first edit keeps the untouched file. */
+export function originalName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)} (original)${name.slice(dot)}` : `${name} (original)`;
+}
+
+/** The precondition of overwriting what the graph knows (a change since: CONFLICT, nothing written). */
+function expectedOf(node: StoredNode): Expected {
+  if (node.sha1) return { sha1: node.sha1 };
+  if (node.md5) return { md5: node.md5 };
+  return {
+    ...(node.size !== null ? { size: node.size } : {}),
+    ...(node.mtime !== null ? { mtime: node.mtime } : {}),
+  };
+}
+
+export class PhotosService {
+  constructor(
+    readonly library: PhotoLibrary,
+    readonly store: RenditionStore,
+    private readonly graph: GraphStore,
+    private readonly views: ViewsService,
+    private readonly providers: ProviderPool,
+    private readonly events: EventsService,
+  ) {}
+
+  /** Nodes by id, the caller's own only, in the given order (vanished ones left out). */
+  private async own(callerId: string, ids: string[]): Promise<StoredNode[]> {
+    const loaded = await this.views.loadMany(callerId, ids);
+    return loaded.filter((n): n is StoredNode => !(n instanceof Error) && n.ownerId === callerId);
+  }
+
+  async timeline(callerId: string, q: TimelineQuery) {
+    const page = await this.library.timeline(callerId, q);
+    const nodes = new Map(
+      (
+        await this.own(
+          callerId,
+          page.items.map((p) => p.item.id),
+        )
+      ).map((n) => [n.id, n]),
+    );
+    const items: TimelineItemView[] = [];
+    for (const placed of page.items) {
+      const node = nodes.get(placed.item.id);
+      if (node) items.push({ node, placed });
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async duplicates(callerId: string, threshold?: number): Promise<StoredNode[][]> {
+    const groups = await this.library.duplicates(callerId, threshold);
+    const out: StoredNode[][] = [];
+    for (const group of groups) {
+      const nodes = await this.own(
+        callerId,
+        group.map((r) => r.id),
+      );
+      if (nodes.length > 1) out.push(nodes);
+    }
+    return out;
+  }
+
+  albums(callerId: string): Promise<AlbumRecord[]> {
+    return this.library.albums(callerId);
+  }
+
+  album(callerId: string, id: string): Promise<AlbumRecord> {
+    return this.library.album(callerId, id);
+  }
+
+  /** The caller's photo node (a file carrying photo metadata); anything else is NOT_FOUND. */
+  async photoNode(callerId: string, nodeId: string): Promise<StoredNode> {
+    const [node] = await this.own(callerId, [nodeId]);
+    if (node?.kind !== 'file' || !(await this.library.photo(callerId, nodeId))) throw notFound();
+    return node;
+  }
+
+  /**
+   * Hides (or shows again) GPS in what is published. Hiding also strips the location already
+   * stored; showing again brings it back as each photo is processed anew (content change).
+   */
+  async setHideLocation(callerId: string, hide: boolean): Promise<boolean> {
+    await this.library.repo.setHideLocation(callerId, hide);
+    if (hide) {
+      for (const row of await this.library.repo.listPhotos(callerId)) {
+        if (row.photo.location == null && row.photo.altitude == null) continue;
+        await this.graph.setExtra(callerId, row.id, {
+          photo: { ...row.photo, location: null, altitude: null },
+        });
+      }
+    }
+    return hide;
+  }
+
+  /**
+   * Rotates/crops/resizes a photo. The first edit keeps the untouched file beside it as
+   * "<name> (original).<ext>"; the edited image then replaces the file's content as a new
+   * version, written atomically by the provider on the condition that the file is still what
+   * the graph knows (else CONFLICT and nothing changes).
+   */
+  async edit(callerId: string, nodeId: string, ops: EditOp[]): Promise<StoredNode> {
+    if (!Array.isArray(ops) || ops.length === 0 || ops.length > 20) {
+      throw new SyncoxideError('INVALID_INPUT', 'give 1 to 20 edit operations');
+    }
+    const node = await this.photoNode(callerId, nodeId);
+    const row = await this.library.photo(callerId, nodeId);
+    if (row?.photo.kind !== 'image') {
+      throw new SyncoxideError('UNSUPPORTED', 'only images that can be decoded can be edited');
+    }
+    const provider = await this.providers.get(callerId, node.remoteId);
+    const current = await provider.stat(node.path);
+    if (!current || (node.size !== null && current.size !== node.size)) {
+      throw new SyncoxideError(
+        'CONFLICT',
+        'the file changed since it was listed; try again after the rescan',
+      );
+    }
+    // Plan (and validate) the edit before touching anything.
+    const edited = await editImage(await provider.read(node.path), ops, { label: node.path });
+    const originalPath = join(dirOf(node.path), originalName(node.name));
+    const changes: Array<{ type: 'upsert'; path: string; entry: Entry }> = [];
+    if (!(await provider.stat(originalPath))) {
+      const kept = canCopy(provider)
+        ? await provider.copy(node.path, originalPath)
+        : await provider.write(originalPath, await provider.read(node.path), {
+            expect: { absent: true },
+            ...(node.size !== null ? { size: node.size } : {}),
+            ...(node.mtime !== null ? { mtime: node.mtime } : {}),
+          });
+      changes.push({ type: 'upsert', path: originalPath, entry: kept });
+    }
+    // Buffered: the edited image is at most a few tens of MB and S3 wants its size up front.
+    const chunks: Buffer[] = [];
+    for await (const chunk of edited.stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const entry = await provider.write(node.path, Readable.from([bytes]), {
+      size: bytes.length,
+      mime: edited.mime,
+      expect: expectedOf(node),
+    });
+    changes.push({ type: 'upsert', path: node.path, entry });
+    await this.graph.applyChanges({
+      ownerId: callerId,
+      remoteId: node.remoteId,
+      changes,
+      cause: { type: 'user', ref: null },
+    });
+    this.events.fileChanged(callerId, {
+      change: 'updated',
+      nodeId,
+      remoteId: node.remoteId,
+      path: node.path,
+    });
+    return this.graph.node(callerId, nodeId);
+  }
+}
