@@ -11,7 +11,10 @@ const DAY = 86_400_000;
 export interface ActivityOptions {
   /** Window of the change counts, in days. */
   days: number;
-  /** Untouched: neither modified nor changed in the graph for this many months (30-day). */
+  /**
+   * Untouched: not modified for this many (30-day) months. Graph changes that leave the content
+   * alone (a scan, a star, a move) do not count as touching it.
+   */
   untouchedMonths: number;
   first: number;
 }
@@ -95,20 +98,7 @@ export async function storageActivity(
         track_total_hits: true,
         query: {
           bool: {
-            filter: [
-              ...scopeFilters(scope),
-              FILES,
-              LIVE,
-              { range: { mtime: { lt: untouchedSince } } },
-              {
-                bool: {
-                  should: [
-                    { range: { changedAt: { lt: untouchedSince } } },
-                    { bool: { must_not: [{ exists: { field: 'changedAt' } }] } },
-                  ],
-                },
-              },
-            ],
+            filter: [...scopeFilters(scope), FILES, LIVE, { range: { mtime: { lt: untouchedSince } } }],
           },
         },
         aggs: { bytes: { sum: { field: 'size' } } },

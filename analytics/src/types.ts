@@ -85,7 +85,7 @@ export interface RemoteChanges {
 export interface StorageActivity {
   mostChangedFiles: ChangedFile[];
   activeFolders: ActiveFolder[];
-  /** Files neither modified nor changed in the graph since `untouchedSince`. */
+  /** Files not modified since `untouchedSince`. */
   untouchedSince: number;
   untouchedFiles: number;
   untouchedBytes: number;

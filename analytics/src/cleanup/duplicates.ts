@@ -80,19 +80,20 @@ async function hashedGroups(client: Client, index: string, scope: Scope, limit: 
           field: 'md5',
           min_doc_count: 2,
           size: MAX_GROUPS,
-          order: [{ wasted: 'desc' }, { _key: 'asc' }],
+          order: [{ bytes: 'desc' }, { _key: 'asc' }],
         },
         aggs: {
           bytes: { sum: { field: 'size' } },
           size: { max: { field: 'size' } },
-          wasted: {
-            bucket_script: { buckets_path: { b: 'bytes', s: 'size' }, script: 'params.b - params.s' },
-          },
         },
       },
     },
   });
-  const buckets = body?.aggregations?.groups.buckets ?? [];
+  // Most bytes freed first (a pipeline value cannot order a terms aggregation).
+  const wasted = (b: GroupBucket) => Math.round(b.bytes.value - b.size.value);
+  const buckets = (body?.aggregations?.groups.buckets ?? []).sort(
+    (x, y) => wasted(y) - wasted(x) || x.key.localeCompare(y.key),
+  );
   // Enough groups to fill `limit` items.
   const keys: string[] = [];
   let items = 0;
@@ -113,7 +114,7 @@ async function hashedGroups(client: Client, index: string, scope: Scope, limit: 
     docs,
     groups: buckets.length,
     files: buckets.reduce((s, b) => s + b.doc_count, 0),
-    reclaimable: buckets.reduce((s, b) => s + Math.round(b.bytes.value - b.size.value), 0),
+    reclaimable: buckets.reduce((s, b) => s + wasted(b), 0),
     truncated: buckets.length >= MAX_GROUPS || keys.length < buckets.length,
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { httpStatusOf, isSyncoxideError, type Logger, SyncoxideError } from '@syncoxide/core';
 import type { Caller, Scope } from '../accounts/scopes.js';
+import { downloadReport, REPORT_PATH } from '../analytics/report-download.js';
 import type { GatewayServices } from '../context.js';
 import { NOT_FOUND_MESSAGE } from '../ids.js';
 import { createLinkRoutes } from '../links/index.js';
@@ -63,6 +64,11 @@ export function createRestRouter(services: GatewayServices, logger: Logger) {
       const rendition = RENDITION_PATH.exec(path);
       if (rendition) {
         await serveRendition(services.photos, req, res, need(caller, 'files:read'), rendition);
+        return true;
+      }
+      const report = REPORT_PATH.exec(path);
+      if (report && (req.method === 'GET' || req.method === 'HEAD')) {
+        await downloadReport(services.cleanup, req, res, need(caller, 'files:read'), report);
         return true;
       }
       const m = CONTENT.exec(path);

@@ -118,7 +118,11 @@ const Overview = builder
         args: { first: t.arg.int({ defaultValue: 20 }) },
         resolve: (o, a) => o.byExtension.slice(0, Math.max(0, a.first ?? 20)),
       }),
-      byRemote: t.field({ type: [Bucket], description: 'Keys are Remote ids.', resolve: (o) => o.byRemote }),
+      byRemote: t.field({
+        type: [Bucket],
+        description: 'Keys are Remote ids.',
+        resolve: (o) => o.byRemote.map((b) => ({ ...b, key: encodeGlobalId('Remote', b.key) })),
+      }),
       sizeDistribution: t.field({ type: [SizeBucket], resolve: (o) => o.sizeDistribution }),
       ageDistribution: t.field({ type: [AgeBucket], resolve: (o) => o.ageDistribution }),
       growth: t.field({ type: [Growth], resolve: (o) => o.growth }),
