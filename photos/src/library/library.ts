@@ -4,6 +4,7 @@
 import { newId, SyncoxideError } from '@syncoxide/core';
 import { DEFAULT_DUPLICATE_THRESHOLD, groupNearDuplicates } from '../duplicates.js';
 import { orderTimeline, type Placed } from '../timeline.js';
+import { decodeCursor, encodeCursor, isAfter } from './cursor.js';
 import { type AlbumRecord, type GraphDb, LibraryRepository, type PhotoRow } from './library.repository.js';
 
 export interface TimelineEntry extends PhotoRow {
@@ -30,30 +31,6 @@ const entryOf = (row: PhotoRow): TimelineEntry => ({
   ...row,
   takenAt: typeof row.photo.takenAt === 'string' ? row.photo.takenAt : null,
 });
-
-// A cursor is the position (instant, id) of the last item handed out, so a page boundary
-// holds even if that photo was deleted meanwhile.
-function encodeCursor(p: Placed<TimelineEntry>): string {
-  return Buffer.from(JSON.stringify([p.at, p.item.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: number | null; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((at === null || typeof at === 'number') && typeof id === 'string') return { at, id };
-  } catch {}
-  throw new SyncoxideError('INVALID_INPUT', 'not a timeline cursor');
-}
-
-/** Is (at, id) after the cursor in timeline order (desc/asc by instant, undated last, then id)? */
-function isAfter(at: number | null, id: string, cursor: { at: number | null; id: string }, sign: number) {
-  if (at !== cursor.at) {
-    if (at === null) return true;
-    if (cursor.at === null) return false;
-    return sign * (at - cursor.at) > 0;
-  }
-  return id > cursor.id;
-}
 
 function albumName(name: string): string {
   const n = typeof name === 'string' ? name.trim() : '';
@@ -92,7 +69,7 @@ export class PhotoLibrary {
     if (cursor) placed = placed.filter((p) => isAfter(p.at, p.item.id, cursor, sign));
     const items = placed.slice(0, first);
     const last = items[items.length - 1];
-    return { items, nextCursor: placed.length > first && last ? encodeCursor(last) : null };
+    return { items, nextCursor: placed.length > first && last ? encodeCursor(last.at, last.item.id) : null };
   }
 
   /** Groups (two or more) of near-duplicate photos: bursts, resized or re-encoded copies. */
