@@ -97,3 +97,15 @@ test('the polling feed reports upserts and deletes with a cursor', async () => {
   controller.abort();
   await it.return?.();
 });
+
+test('a folder held only by its "dir/" marker can be deleted and moved', async () => {
+  await p.mkdir('markers/empty');
+  await p.mkdir('markers/moving');
+  assert.equal((await p.stat('markers/empty'))?.kind, 'folder');
+  await p.delete('markers/empty');
+  assert.equal(await p.stat('markers/empty'), null, 'the marker is gone');
+  await assert.rejects(p.delete('markers/empty'), (e) => isSyncoxideError(e, 'NOT_FOUND'));
+  await p.move('markers/moving', 'markers/moved');
+  assert.equal(await p.stat('markers/moving'), null);
+  assert.equal((await p.stat('markers/moved'))?.kind, 'folder', 'an empty folder survives a move');
+});

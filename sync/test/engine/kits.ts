@@ -31,12 +31,6 @@ export interface ProviderKit {
   knownFailures?: Record<string, string>;
 }
 
-const S3_EMPTY_FOLDER_DELETE =
-  'S3 provider: delete() of a folder held only by its "dir/" marker answers NOT_FOUND and leaves the marker (reported to the S3 provider owner)';
-const S3_KNOWN: Record<string, string> = {
-  'one-way: a folder deleted at the source goes at the destination': S3_EMPTY_FOLDER_DELETE,
-};
-
 async function localSide(remote: string): Promise<SideKit & { cleanup(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), `syncoxide-engine-${remote}-`));
   const provider = await createLocalProvider(root);
@@ -89,7 +83,6 @@ async function s3Side(remote: string): Promise<SideKit> {
 
 export const localS3Kit: ProviderKit = {
   name: 'local ↔ s3',
-  knownFailures: S3_KNOWN,
   async setup() {
     const a = await localSide('local-a');
     const b = await s3Side('s3-b');
@@ -109,12 +102,6 @@ export const localS3Kit: ProviderKit = {
 /** Both sides on one S3 remote (two prefixes): copies between them are server-side. */
 export const sameS3Kit: ProviderKit = {
   name: 's3 ↔ same s3 (server-side copies)',
-  knownFailures: {
-    ...S3_KNOWN,
-    'two-way: an agreed folder replaced by a file on path2': S3_EMPTY_FOLDER_DELETE,
-    'two-way: empty folder deleted on path2 goes on path1; nested new empty folders appear':
-      S3_EMPTY_FOLDER_DELETE,
-  },
   async setup() {
     const side = await s3Side('s3-one');
     return {

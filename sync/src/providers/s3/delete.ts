@@ -2,11 +2,13 @@
 import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { SyncoxideError } from '@syncoxide/core';
 import { type S3Context, send } from './context.js';
+import { markerExists } from './objects.js';
 
 /**
  * Deletes every object under a prefix (temp objects and markers too), 1000 per request.
  * Folder markers go last, deepest first: servers that keep folders as directories (S3Proxy)
- * cannot remove a marker while something is still inside it.
+ * cannot remove a marker while something is still inside it. A prefix ending in '/' is a
+ * folder: its own marker goes too.
  */
 export async function deletePrefix(ctx: S3Context, rel: string, prefix: string): Promise<number> {
   let count = 0;
@@ -25,6 +27,15 @@ export async function deletePrefix(ctx: S3Context, rel: string, prefix: string):
     count += keys.length;
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
+  // The folder's own marker: some servers (S3Proxy) do not list a key equal to the prefix.
+  if (
+    prefix.endsWith('/') &&
+    !markers.includes(prefix) &&
+    (await markerExists(ctx, rel, prefix.slice(0, -1)))
+  ) {
+    markers.push(prefix);
+    count++;
+  }
   markers.sort((a, b) => b.length - a.length);
   for (let i = 0; i < markers.length; i += 1000) await deleteKeys(ctx, rel, markers.slice(i, i + 1000));
   return count;

@@ -199,6 +199,7 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
     const from_ = `${keyOf(this.ctx, src)}/`;
     const to_ = `${keyOf(this.ctx, dst)}/`;
     let token: string | undefined;
+    let ownMarker = false;
     do {
       const page = await send(src, 'cannot list', () =>
         this.ctx.client.send(
@@ -207,10 +208,13 @@ export class S3Provider implements Provider, ServerSideCopier, Presigner, Change
       );
       for (const object of page.Contents ?? []) {
         const key = object.Key!;
+        if (key === from_) ownMarker = true;
         await copyObject(this.ctx, dst, key, to_ + key.slice(from_.length), object.Size ?? 0);
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+    // A marker the listing left out (S3Proxy does for a key equal to the prefix) moves too.
+    if (!ownMarker && (await markerExists(this.ctx, src, keyOf(this.ctx, src)))) await this.mkdir(dst);
     await deletePrefix(this.ctx, src, from_);
     return folderEntry(dst);
   }
