@@ -112,6 +112,7 @@ async function hashedGroups(client: Client, index: string, scope: Scope, limit: 
   }
   return {
     docs,
+    keys: new Set(buckets.map((b) => b.key)),
     groups: buckets.length,
     files: buckets.reduce((s, b) => s + b.doc_count, 0),
     reclaimable: buckets.reduce((s, b) => s + wasted(b), 0),
@@ -186,23 +187,31 @@ export async function duplicatesReport(
     );
   // Known-hash groups may gain members from the hashed candidates: regroup everything.
   let groups = groupDuplicates([...hashed.docs, ...candidates]);
-  const extra = groupDuplicates(candidates);
   if (scope.remoteId) groups = groups.filter((g) => g.some((i) => i.remoteId === scope.remoteId));
   const listed = groups.flat();
   const items = listed.slice(0, Math.max(0, options.limit));
-  // Totals: the engine's figures for hash-known groups beyond the listed ones, plus our own.
-  const exact = !hashed.truncated && !scope.remoteId;
-  const reclaimable = exact
-    ? groups.reduce((s, g) => s + reclaim(g), 0)
-    : Math.max(hashed.reclaimable, 0) + extra.reduce((s, g) => s + reclaim(g), 0);
-  if (hashed.truncated)
+  let totals = {
+    items: listed.length,
+    groups: groups.length,
+    bytes: groups.reduce((s, g) => s + reclaim(g), 0),
+  };
+  if (hashed.truncated && !scope.remoteId) {
+    // Not every group's documents were read: the engine's totals for hash-known groups, plus
+    // the groups only our own hashing found.
+    const extra = groupDuplicates(candidates).filter((g) => !hashed.keys.has(g[0]!.md5!));
+    totals = {
+      items: hashed.files + extra.flat().length,
+      groups: hashed.groups + extra.length,
+      bytes: hashed.reclaimable + extra.reduce((s, g) => s + reclaim(g), 0),
+    };
     notes.push('more duplicate groups than listed: totals come from the engine’s aggregation');
+  }
   return {
     kind: 'duplicates',
     items,
-    totalItems: exact ? listed.length : hashed.files + extra.flat().length,
-    groups: exact ? groups.length : hashed.groups + extra.length,
-    reclaimableBytes: exact || scope.remoteId ? groups.reduce((s, g) => s + reclaim(g), 0) : reclaimable,
+    totalItems: totals.items,
+    groups: totals.groups,
+    reclaimableBytes: totals.bytes,
     truncated: items.length < listed.length || hashed.truncated,
     notes,
   };

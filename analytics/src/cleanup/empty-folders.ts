@@ -33,9 +33,9 @@ export async function emptyFoldersReport(
   }
   // A folder whose parent qualifies goes with the parent.
   const top = [...qualifying.entries()]
-    .filter(([key, item]) => {
+    .filter(([, item]) => {
       const parent = parentOf(item.path);
-      return parent === '' || !qualifying.has(`${item.remoteId}|${parent}`) || key === '';
+      return parent === '' || !qualifying.has(`${item.remoteId}|${parent}`);
     })
     .map(([, item]) => item)
     .sort(

@@ -38,10 +38,17 @@ export class GraphEventsRecorder {
 
   async start(): Promise<void> {
     await ensureEventsIndex(this.options.client, this.options.indexPrefix);
-    const consumer = this.options.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: true });
+    // The topic belongs to the relay and the indexer (they create it with its partitions):
+    // wait for it rather than auto-create it with the broker's defaults.
+    const consumer = this.options.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await retry(() => consumer.subscribe({ topic: this.topic, fromBeginning: true }), {
+      attempts: 30,
+      baseMs: 500,
+      maxMs: 5_000,
+      shouldRetry: () => true,
+    });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
