@@ -137,6 +137,7 @@ export async function buildServices(
     views,
     providers,
     events,
+    ops,
   );
   return {
     accounts,

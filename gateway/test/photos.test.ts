@@ -106,6 +106,7 @@ before(async () => {
     s.views,
     s.providers,
     s.events,
+    s.ops,
   );
   alice = await gw.user('alice');
   bob = await gw.user('bob');
@@ -493,4 +494,31 @@ test('hiding locations removes GPS from stored photo data', async () => {
     '{ photoSettings { hideLocation } }',
   );
   assert.equal(settings.photoSettings.hideLocation, false, "bob's own setting");
+});
+
+test('an edit on the S3 bucket: the object is replaced atomically, the original copied beside it', async () => {
+  const pano = await fileByName(alice, 'panorama.jpg');
+  const r = await alice.ok<{ editPhoto: { id: string; contentUrl: string } }>(
+    'mutation($id: ID!) { editPhoto(id: $id, edits: [{ kind: CROP, left: 5000, top: 500, width: 2000, height: 1000 }]) { id contentUrl } }',
+    { id: pano.id },
+  );
+  const res = await alice.fetch(r.editPhoto.contentUrl);
+  assert.equal(res.status, 200);
+  const m = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+  assert.deepEqual([m.width, m.height], [2000, 1000]);
+  const page = await eventually(async () => {
+    const p = await timeline(alice);
+    const original = p.items.find((i) => i.file.name === 'panorama (original).jpg');
+    const edited = p.items.find((i) => i.file.name === 'panorama.jpg');
+    return original?.file.photo?.width === 12000 && edited?.file.photo?.width === 2000 ? p : undefined;
+  }, 60_000);
+  assert.ok(page.items.find((i) => i.file.name === 'panorama (original).jpg')?.file.path.startsWith('trip/'));
+});
+
+test('a trashed photo leaves the timeline and the duplicate groups', async () => {
+  await alice.ok('mutation($id: ID!) { trashFile(id: $id) { id } }', { id: ids['beach-small.jpg'] });
+  const names = (await timeline(alice)).items.map((i) => i.file.name);
+  assert.ok(!names.includes('beach-small.jpg'));
+  const dups = await alice.ok<{ photoDuplicates: unknown[] }>('{ photoDuplicates { bytes } }');
+  assert.deepEqual(dups.photoDuplicates, []);
 });

@@ -14,8 +14,9 @@ import {
   type TimelineEntry,
   type TimelineQuery,
 } from '@syncoxide/photos';
-import { canCopy, type Entry, type Expected } from '@syncoxide/sync';
+import type { Entry, Expected } from '@syncoxide/sync';
 import type { EventsService } from '../events/events.service.js';
+import type { FileOpsService, Place } from '../files/ops.service.js';
 import type { ViewsService } from '../files/views.service.js';
 import { notFound } from '../ids.js';
 import type { ProviderPool } from '../remotes/providers.js';
@@ -52,6 +53,7 @@ export class PhotosService {
     private readonly views: ViewsService,
     private readonly providers: ProviderPool,
     private readonly events: EventsService,
+    private readonly ops: FileOpsService,
   ) {}
 
   /** Nodes by id, the caller's own only, in the given order (vanished ones left out). */
@@ -125,9 +127,9 @@ export class PhotosService {
 
   /**
    * Rotates/crops/resizes a photo. The first edit keeps the untouched file beside it as
-   * "<name> (original).<ext>"; the edited image then replaces the file's content as a new
-   * version, written atomically by the provider on the condition that the file is still what
-   * the graph knows (else CONFLICT and nothing changes).
+   * "<name> (original).<ext>" (a copy through the file-operations journal); the edited image
+   * then replaces the file's content as a new version, written atomically by the provider on
+   * the condition that the file is still what the graph knows (else CONFLICT, nothing changes).
    */
   async edit(callerId: string, nodeId: string, ops: EditOp[]): Promise<StoredNode> {
     if (!Array.isArray(ops) || ops.length === 0 || ops.length > 20) {
@@ -148,18 +150,16 @@ export class PhotosService {
     }
     // Plan (and validate) the edit before touching anything.
     const edited = await editImage(await provider.read(node.path), ops, { label: node.path });
+    // The original is kept first, through the journalled copy (a crash mid-way is recovered).
     const originalPath = join(dirOf(node.path), originalName(node.name));
-    const changes: Array<{ type: 'upsert'; path: string; entry: Entry }> = [];
     if (!(await provider.stat(originalPath))) {
-      const kept = canCopy(provider)
-        ? await provider.copy(node.path, originalPath)
-        : await provider.write(originalPath, await provider.read(node.path), {
-            expect: { absent: true },
-            ...(node.size !== null ? { size: node.size } : {}),
-            ...(node.mtime !== null ? { mtime: node.mtime } : {}),
-          });
-      changes.push({ type: 'upsert', path: originalPath, entry: kept });
+      const place: Place =
+        node.parentId === node.remoteId
+          ? { kind: 'remote', id: node.remoteId }
+          : { kind: 'folder', id: node.parentId };
+      await this.ops.copy(callerId, node.id, place, originalName(node.name));
     }
+    const changes: Array<{ type: 'upsert'; path: string; entry: Entry }> = [];
     // Buffered: the edited image is at most a few tens of MB and S3 wants its size up front.
     const chunks: Buffer[] = [];
     for await (const chunk of edited.stream) chunks.push(chunk as Buffer);
