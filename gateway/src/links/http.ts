@@ -115,3 +115,19 @@ export function safeRelative(path: string | null): string {
 }
 
 export const joinPath = (dir: string, rel: string) => (dir && rel ? `${dir}/${rel}` : dir || rel);
+
+/**
+ * Absolute base URL of the public endpoints as the client reached them: direct (Host), or through
+ * the dashboard's proxy, which forwards `/api/*` here and says so with X-Forwarded-Host.
+ */
+export function publicBase(req: IncomingMessage): string {
+  const fwdHost = header(req, 'x-forwarded-host')?.split(',')[0]?.trim();
+  if (fwdHost) {
+    const proto = header(req, 'x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+    return `${proto}://${fwdHost}${PROXY_PREFIX}`;
+  }
+  return `http://${header(req, 'host') ?? 'localhost'}`;
+}
+
+/** Where the dashboard proxies the gateway (web/next.config.ts: /api/:path* → gateway). */
+export const PROXY_PREFIX = '/api';

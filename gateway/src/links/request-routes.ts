@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { isSyncoxideError, type Logger, SyncoxideError } from '@syncoxide/core';
 import { Server } from '@tus/server';
 import { DataStore, ERRORS, Upload } from '@tus/utils';
-import { header, readBody, sendJson } from './http.js';
+import { header, PROXY_PREFIX, readBody, sendJson } from './http.js';
 import type { RequestsService } from './requests.service.js';
 
 export const REQUEST_UPLOADS_PATH = '/r/uploads';
@@ -67,6 +67,9 @@ export function createRequestRoutes(requests: RequestsService, logger: Logger) {
     datastore: new RequestStore(requests),
     maxSize: MAX_UPLOAD_BYTES,
     relativeLocation: true,
+    // Through the dashboard's proxy the client must come back through it too.
+    generateUrl: (req, { path, id }) =>
+      `${req.headers.get('x-forwarded-host') ? PROXY_PREFIX : ''}${path}/${id}`,
     onUploadCreate: async (req, upload) => {
       const node = (req as unknown as { runtime?: { node?: { req: IncomingMessage } } }).runtime?.node?.req;
       const meta = upload.metadata ?? {};

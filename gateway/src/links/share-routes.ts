@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { SyncoxideError } from '@syncoxide/core';
 import type { Entry, Provider } from '@syncoxide/sync';
 import type { ProviderPool } from '../remotes/providers.js';
-import { grantOf, joinPath, readBody, safeRelative, sendJson } from './http.js';
+import { grantOf, joinPath, publicBase, readBody, safeRelative, sendJson } from './http.js';
 import { encryptStream, gpgCommand, MAX_KEY_BYTES, readRecipientKey } from './pgp.js';
 import { downloadTypeOf, previewOf } from './preview-types.js';
 import { linkRefusal } from './secrets.js';
@@ -32,11 +32,7 @@ export interface ShareRouteDeps {
 
 const ACTIONS = new Set(['', 'unlock', 'list', 'preview', 'download', 'zip', 'torrent', 'pgp']);
 
-/** Absolute base URL as the client reached us (torrent web seeds must be absolute). */
-function baseOf(req: IncomingMessage): string {
-  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  return `${proto}://${req.headers.host ?? 'localhost'}`;
-}
+const baseOf = publicBase;
 
 export function createShareRoutes(d: ShareRouteDeps) {
   async function target(
