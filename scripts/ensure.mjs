@@ -21,6 +21,8 @@ export const SYSTEM_TOOLS = {
     ['md5sum', 'coreutils'],
     ['aria2c', 'aria2'],
     ['gpg', 'gnupg'],
+    // The dashboard's end-to-end tests drive Debian's Chromium with playwright-core.
+    ['chromium', 'chromium', '/usr/bin/chromium'],
   ],
 };
 

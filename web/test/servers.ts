@@ -1,0 +1,99 @@
+// The real stack for the browser tests: a gateway with the pipeline (relay + indexer), a
+// production build of the dashboard served by `next start` and pointed at that gateway, and
+// headless Debian Chromium with a fresh profile.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@syncoxide/sync/testing';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
+const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
+export const CHROMIUM = process.env.SYNCOXIDE_CHROMIUM ?? '/usr/bin/chromium';
+
+function run(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], {
+    cwd: WEB_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** `next build` against this gateway (its URL is compiled into the rewrites). */
+export async function buildDashboard(gatewayUrl: string): Promise<void> {
+  // Types are checked by `npm run typecheck`; the test's build skips that half-minute.
+  const child = run(['build'], { GATEWAY_URL: gatewayUrl, SYNCOXIDE_SKIP_BUILD_TYPECHECK: '1' });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`next build failed (${code}):\n${output}`);
+}
+
+/** `next start` on a free port; resolves once it answers. */
+export async function startDashboard(gatewayUrl: string) {
+  const port = await freePort();
+  const child = run(['start', '-p', String(port), '-H', '127.0.0.1'], { GATEWAY_URL: gatewayUrl });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output = (output + d.toString()).slice(-8000);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output = (output + d.toString()).slice(-8000);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited: ${output}`);
+    try {
+      if ((await fetch(`${base}/sign-in`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s: ${output}`);
+    await sleep(200);
+  }
+  return {
+    base,
+    output: () => output,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Headless Chromium with its own throwaway profile. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'sox-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
