@@ -113,6 +113,11 @@ describe('a file link', () => {
       { id: one.id },
     );
     assert.equal(r.revokeShareLink.state, 'revoked');
+    // Recorded in the graph as well: the item shows under "shared by me" while a link is live.
+    const shared = await alice.ok<{ sharedByMe: { edges: { node: { id: string } }[] } }>(
+      'query { sharedByMe(first: 50) { edges { node { id } } } }',
+    );
+    assert.ok(shared.sharedByMe.edges.some((e) => e.node.id === ids['notes.txt']));
     const gone = await pub(`/s/${one.token}/download`);
     assert.equal(gone.status, 410);
     assert.equal(((await gone.json()) as { error: { reason: string } }).error.reason, 'revoked');

@@ -68,6 +68,9 @@ export async function migrateLinks({ pool, schema }: Sql): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (remote_id, path)
     );
+    -- The :Share {type: link|request} node recording the link in the graph (views: shared by me).
+    ALTER TABLE ${schema}.share_links ADD COLUMN IF NOT EXISTS graph_share_id text;
+    ALTER TABLE ${schema}.file_requests ADD COLUMN IF NOT EXISTS graph_share_id text;
     CREATE INDEX IF NOT EXISTS request_uploads_request ON ${schema}.request_uploads (request_id);
   `);
 }

@@ -76,6 +76,13 @@ export class RequestsRepository {
     return rows[0]!;
   }
 
+  async setGraphShare(id: string, shareId: string | null): Promise<void> {
+    await this.sql.pool.query(`UPDATE ${this.s}.file_requests SET graph_share_id = $2 WHERE id = $1`, [
+      id,
+      shareId,
+    ]);
+  }
+
   async list(ownerId: string): Promise<FileRequestRow[]> {
     const { rows } = await this.sql.pool.query<FileRequestRow>(
       `SELECT ${COLS} FROM ${this.s}.file_requests WHERE owner_id = $1 ORDER BY created_at DESC`,

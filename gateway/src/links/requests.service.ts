@@ -68,7 +68,7 @@ export class RequestsService {
   async create(ownerId: string, input: CreateFileRequestInput): Promise<FileRequestRow> {
     const i = invalidInput(CreateFileRequestInput, input);
     const at = await this.ops.place(ownerId, i.destination);
-    return this.repo.insert({
+    const row = await this.repo.insert({
       id: newId(),
       ownerId,
       token: newToken(),
@@ -83,6 +83,17 @@ export class RequestsService {
       maxFiles: i.maxFiles ?? null,
       allowedTypes: i.allowedTypes ?? [],
     });
+    // A request into a folder is recorded on it in the graph (a remote's root has no node).
+    if (at.parentId) {
+      const share = await this.graph.createShare({
+        ownerId,
+        nodeId: at.parentId,
+        type: 'request',
+        linkRef: row.id,
+      });
+      await this.repo.setGraphShare(row.id, share.id);
+    }
+    return row;
   }
 
   list(ownerId: string): Promise<FileRequestRow[]> {

@@ -18,14 +18,18 @@ export interface ShareLinkRow {
   requirePgp: boolean;
   revokedAt: Date | null;
   createdAt: Date;
+  graphShareId: string | null;
 }
 
 const COLS = `id, owner_id AS "ownerId", token, node_id AS "nodeId", kind, name, note,
   password_hash AS "passwordHash", expires_at AS "expiresAt", max_downloads AS "maxDownloads",
   downloads, views, preview_only AS "previewOnly", require_pgp AS "requirePgp",
-  revoked_at AS "revokedAt", created_at AS "createdAt"`;
+  revoked_at AS "revokedAt", created_at AS "createdAt", graph_share_id AS "graphShareId"`;
 
-export type NewShareLink = Omit<ShareLinkRow, 'downloads' | 'views' | 'revokedAt' | 'createdAt'> & {
+export type NewShareLink = Omit<
+  ShareLinkRow,
+  'downloads' | 'views' | 'revokedAt' | 'createdAt' | 'graphShareId'
+> & {
   remoteId: string;
   path: string;
 };
@@ -57,6 +61,13 @@ export class ShareLinksRepository {
       ],
     );
     return rows[0]!;
+  }
+
+  async setGraphShare(id: string, shareId: string | null): Promise<void> {
+    await this.sql.pool.query(`UPDATE ${this.sql.schema}.share_links SET graph_share_id = $2 WHERE id = $1`, [
+      id,
+      shareId,
+    ]);
   }
 
   async list(ownerId: string, nodeId: string | null): Promise<ShareLinkRow[]> {

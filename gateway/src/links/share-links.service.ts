@@ -45,7 +45,7 @@ export class ShareLinksService {
         'INVALID_INPUT',
         'a preview-only link cannot also deliver PGP-encrypted files',
       );
-    return this.repo.insert({
+    const row = await this.repo.insert({
       id: newId(),
       ownerId,
       token: newToken(),
@@ -61,6 +61,16 @@ export class ShareLinksService {
       previewOnly: i.previewOnly ?? false,
       requirePgp: i.requirePgp ?? false,
     });
+    // Recorded in the graph too (views: shared by me); the secret stays in PostgreSQL.
+    const share = await this.graph.createShare({
+      ownerId,
+      nodeId: node.id,
+      type: 'link',
+      linkRef: row.id,
+      expiresAt: row.expiresAt?.getTime() ?? null,
+    });
+    await this.repo.setGraphShare(row.id, share.id);
+    return { ...row, graphShareId: share.id };
   }
 
   list(ownerId: string, nodeId: string | null): Promise<ShareLinkRow[]> {
@@ -70,7 +80,11 @@ export class ShareLinksService {
   async revoke(ownerId: string, id: string): Promise<ShareLinkRow> {
     const row = await this.repo.revoke(ownerId, id);
     if (!row) throw notFound();
-    return row;
+    if (row.graphShareId) {
+      await this.graph.deleteShare(ownerId, row.graphShareId).catch(() => {});
+      await this.repo.setGraphShare(row.id, null);
+    }
+    return { ...row, graphShareId: null };
   }
 
   /** Why a link no longer works, or null when it does (password aside). */
