@@ -522,3 +522,27 @@ test('a trashed photo leaves the timeline and the duplicate groups', async () =>
   const dups = await alice.ok<{ photoDuplicates: unknown[] }>('{ photoDuplicates { bytes } }');
   assert.deepEqual(dups.photoDuplicates, []);
 });
+
+test('renditions lost from the cache are remade on request', async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  const drawing = await fileByName(alice, 'drawing.png');
+  const [a, b] = await Promise.all(
+    ['thumb', 'preview'].map((size) =>
+      alice.fetch(drawing.photo!.thumbnailUrl!.replace(/thumb$/, size), {
+        headers: { accept: 'image/webp' },
+      }),
+    ),
+  );
+  for (const res of [a!, b!]) {
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/webp');
+  }
+  const preview = await sharp(Buffer.from(await b!.arrayBuffer())).metadata();
+  assert.deepEqual([preview.width, preview.height], [320, 240], 'never enlarged');
+  await a!.arrayBuffer();
+  // Bob's request for the same URL regenerates nothing and shows nothing.
+  const bobs = await bob.fetch(drawing.photo!.thumbnailUrl!);
+  assert.equal(bobs.status, 404);
+  await bobs.arrayBuffer();
+});

@@ -6,10 +6,14 @@ import { SyncoxideError } from '@syncoxide/core';
 import type { GraphStore, StoredNode } from '@syncoxide/graph';
 import {
   type AlbumRecord,
+  cacheKey,
+  contentTagOf,
+  DEFAULT_RENDITIONS,
   type EditOp,
   editImage,
   type PhotoLibrary,
   type Placed,
+  processImage,
   type RenditionStore,
   type TimelineEntry,
   type TimelineQuery,
@@ -46,6 +50,8 @@ function expectedOf(node: StoredNode): Expected {
 }
 
 export class PhotosService {
+  private readonly regenerating = new Map<string, Promise<boolean>>();
+
   constructor(
     readonly library: PhotoLibrary,
     readonly store: RenditionStore,
@@ -106,6 +112,36 @@ export class PhotosService {
     const [node] = await this.own(callerId, [nodeId]);
     if (node?.kind !== 'file' || !(await this.library.photo(callerId, nodeId))) throw notFound();
     return node;
+  }
+
+  /**
+   * Remakes a photo's renditions when the cache lost them (a purged cache folder, a gateway on
+   * another machine). Only for the content the metadata describes: if the file changed since,
+   * the worker will make the new ones, and nothing is stored under the old content's keys.
+   */
+  regenerate(callerId: string, nodeId: string, contentTag: string): Promise<boolean> {
+    // A grid asks for many sizes of one photo at once: decode it once.
+    const key = `${callerId}\u0000${nodeId}\u0000${contentTag}`;
+    let running = this.regenerating.get(key);
+    if (!running) {
+      running = this.remake(callerId, nodeId, contentTag).finally(() => this.regenerating.delete(key));
+      this.regenerating.set(key, running);
+    }
+    return running;
+  }
+
+  private async remake(callerId: string, nodeId: string, contentTag: string): Promise<boolean> {
+    const node = await this.photoNode(callerId, nodeId);
+    if (contentTagOf(node) !== contentTag) return false;
+    const provider = await this.providers.get(callerId, node.remoteId);
+    const processed = await processImage(await provider.read(node.path), {
+      renditions: DEFAULT_RENDITIONS,
+      label: node.path,
+    });
+    for (const r of processed.renditions) {
+      await this.store.put(cacheKey({ nodeId, contentTag, size: r.size, format: r.format }), r.data);
+    }
+    return true;
   }
 
   /**

@@ -33,6 +33,7 @@ export async function serveRendition(
     size,
     formats,
     ...(format ? { format } : {}),
+    regenerate: () => photos.regenerate(caller.userId, nodeId, contentTag),
   });
 }
 
