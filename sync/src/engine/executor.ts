@@ -27,7 +27,10 @@ export interface ExecutorOptions {
   perRemote?: number;
   /** Lease on a claimed row, renewed while held (default 30 s). */
   leaseMs?: number;
-  /** Bytes per resumable part (default 16 MiB); files from `sessionMinBytes` use sessions (default 0: all). */
+  /**
+   * Bytes per resumable part (default 16 MiB); files from `sessionMinBytes` use sessions (default:
+   * one part — a smaller file is one atomic write, cheaper than a session and cheap to re-send).
+   */
   partBytes?: number;
   sessionMinBytes?: number;
   /** Attempts per operation for retriable errors (default 4), first back-off delay (default 200 ms). */
@@ -127,7 +130,7 @@ export class Executor {
           expectOverride,
           hooks: {
             partBytes: this.o.partBytes ?? 16 * 1024 * 1024,
-            sessionMinBytes: this.o.sessionMinBytes ?? 0,
+            sessionMinBytes: this.o.sessionMinBytes ?? this.o.partBytes ?? 16 * 1024 * 1024,
             saveSession: async (state, bytes) => {
               row.session = state;
               await journal.ops.saveSession(row.id, this.worker, state, bytes);
