@@ -44,7 +44,7 @@ const A: Record<string, Spec> = {
   NOTICE: f(7, 'notice', 3, 'other', '(none)'),
 };
 const B: Record<string, Spec> = {
-  'backup/a-copy.jpg': f(5000, 'D1', 30, 'image', 'jpg'),
+  'backup/a-copy.jpg': f(5000, 'D1', 31, 'image', 'jpg'),
   'backup/report.pdf': f(1000, 'X1', 5, 'pdf', 'pdf'),
   'backup/same-size.txt': f(777, 'b', 20, 'document', 'txt'),
   'other.txt': f(300, 'other', 2, 'document', 'txt'),

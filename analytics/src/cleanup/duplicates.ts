@@ -76,11 +76,16 @@ async function hashedGroups(client: Client, index: string, scope: Scope, limit: 
     query: { bool: { filter: [...nonEmptyFiles(scope), { exists: { field: 'md5' } }] } },
     aggs: {
       groups: {
+        // Ordered by count so every group of two or more is among the top buckets (ordered by
+        // bytes, single files would crowd them out before min_doc_count applies); breadth-first
+        // computes the sums only for the buckets kept.
         terms: {
           field: 'md5',
           min_doc_count: 2,
+          shard_min_doc_count: 2,
           size: MAX_GROUPS,
-          order: [{ bytes: 'desc' }, { _key: 'asc' }],
+          order: [{ _count: 'desc' }, { _key: 'asc' }],
+          collect_mode: 'breadth_first',
         },
         aggs: {
           bytes: { sum: { field: 'size' } },
@@ -122,6 +127,13 @@ async function hashedGroups(client: Client, index: string, scope: Scope, limit: 
 
 /** Files without an MD5 sharing their size with another file: the ones worth hashing. */
 async function unhashedCandidates(client: Client, index: string, scope: Scope): Promise<number[]> {
+  // Most libraries have a hash for every file: then there is nothing to look for.
+  const unhashed = await searchBody<{ hits: { total: { value: number } } }>(client, index, {
+    size: 0,
+    track_total_hits: 1,
+    query: { bool: { filter: nonEmptyFiles(scope), must_not: [{ exists: { field: 'md5' } }] } },
+  });
+  if ((unhashed?.hits.total.value ?? 0) === 0) return [];
   const body = await searchBody<{
     aggregations?: { sizes: { buckets: Array<{ key: number; unhashed: { doc_count: number } }> } };
   }>(client, index, {
