@@ -9,12 +9,14 @@ import type { EventsService } from './events/events.service.js';
 import type { FileOpsService } from './files/ops.service.js';
 import type { ViewsService } from './files/views.service.js';
 import type { LinkServices } from './links/index.js';
+import type { NotificationsService } from './notifications/index.js';
 import type { PhotosService } from './photos/photos.service.js';
 import type { ProviderPool } from './remotes/providers.js';
 import type { RemotesService } from './remotes/remotes.service.js';
 import type { UploadsService } from './rest/uploads.service.js';
 import type { RulesService } from './rules/rules.service.js';
 import type { SearchService } from './search/search.service.js';
+import type { SharesService } from './sharing/index.js';
 
 export interface EngineHealth {
   ok: boolean;
@@ -47,6 +49,10 @@ export interface GatewayServices {
   photos: PhotosService;
   /** Public share links and file requests. */
   links: LinkServices;
+  /** Persistent notifications, their settings, email. */
+  notifications: NotificationsService;
+  /** Sharing between users (kept in sync across providers). */
+  shares: SharesService;
 }
 
 /** Requests per minute, counted in Redis so every gateway process shares them. */

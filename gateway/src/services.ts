@@ -6,9 +6,9 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { Config, Logger } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, type GraphStore } from '@syncoxide/graph';
 import { searchClientFromConfig } from '@syncoxide/indexer';
+import { FolderStore, PhotoLibrary, photosCacheDir, type RenditionStore } from '@syncoxide/photos';
 import { createJournal, migrateJournal } from '@syncoxide/sync';
 import { Redis } from 'ioredis';
-import { FolderStore, PhotoLibrary, photosCacheDir, type RenditionStore } from '@syncoxide/photos';
 import type { Driver } from 'neo4j-driver';
 import pg from 'pg';
 import { migrateAccounts } from './accounts/accounts.migrations.js';
@@ -24,6 +24,7 @@ import { FileOpsJournal } from './files/ops.journal.js';
 import { FileOpsService } from './files/ops.service.js';
 import { ViewsService } from './files/views.service.js';
 import { buildLinkServices } from './links/index.js';
+import { buildNotifications, type SmtpOptions, smtpFromEnv } from './notifications/index.js';
 import { PhotosService } from './photos/photos.service.js';
 import { ProviderPool } from './remotes/providers.js';
 import { RemotesService } from './remotes/remotes.service.js';
@@ -32,6 +33,7 @@ import { UploadsService } from './rest/uploads.service.js';
 import { migrateRules, RulesRepository } from './rules/rules.repository.js';
 import { RulesService } from './rules/rules.service.js';
 import { SearchService } from './search/search.service.js';
+import { buildSharing } from './sharing/index.js';
 
 export interface Connections {
   pool: pg.Pool;
@@ -74,6 +76,10 @@ export interface BuildOptions {
   /** Where photo renditions are (default: the folder the photos worker writes, `<home>/cache/photos`). */
   photosStore?: RenditionStore;
   logger?: Logger;
+  /** SMTP for email notifications (default: SYNCOXIDE_SMTP_URL / SYNCOXIDE_SMTP_FROM; null: no email). */
+  smtp?: SmtpOptions | null;
+  /** Periodic reconcile of shares kept in sync, in seconds (default 300; 0: none). */
+  shareReconcileSeconds?: number;
 }
 
 export async function buildServices(
@@ -129,6 +135,30 @@ export async function buildServices(
     webOrigin: config.web.publicUrl,
   });
   const rules = new RulesService(new RulesRepository(sql), journal, providers, remotes, events);
+  const accountsRepo = new AccountsRepository(sql);
+  const notices = await buildNotifications({
+    sql,
+    accounts: accountsRepo,
+    events,
+    smtp: options.smtp === undefined ? smtpFromEnv() : options.smtp,
+    webOrigin: config.web.publicUrl,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const sharing = await buildSharing({
+    sql,
+    accounts: accountsRepo,
+    graph,
+    remotes,
+    providers,
+    events,
+    notifications: notices.notifications,
+    journal,
+    webOrigin: config.web.publicUrl,
+    ...(options.shareReconcileSeconds !== undefined
+      ? { reconcileSeconds: options.shareReconcileSeconds }
+      : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const views = new ViewsService(graph);
   const photos = new PhotosService(
     new PhotoLibrary({ driver: conn.neo4j, database: config.neo4j.database }),
@@ -153,6 +183,8 @@ export async function buildServices(
     providers,
     links,
     photos,
+    notifications: notices.notifications,
+    shares: sharing.shares,
     ...(await buildAnalytics({
       config,
       conn,
@@ -165,6 +197,10 @@ export async function buildServices(
       remotes,
       rules,
     })),
-    close: () => providers.closeAll(),
+    close: async () => {
+      await sharing.close();
+      notices.close();
+      await providers.closeAll();
+    },
   };
 }

@@ -13,5 +13,7 @@ import './subscriptions.js';
 import './links.js';
 import './analytics.js';
 import './photos.js';
+import './sharing.js';
+import './notifications.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,57 @@
+// Sharing between users: wiring for services.ts.
+import type { Logger } from '@syncoxide/core';
+import type { GraphStore } from '@syncoxide/graph';
+import type { Journal } from '@syncoxide/sync';
+import type { AccountsRepository } from '../accounts/accounts.repository.js';
+import type { Sql } from '../db/sql.js';
+import type { EventsService } from '../events/events.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { ProviderPool } from '../remotes/providers.js';
+import type { RemotesService } from '../remotes/remotes.service.js';
+import { ShareSync } from './share-sync.js';
+import { migrateShares, SharesRepository } from './shares.repository.js';
+import { SharesService } from './shares.service.js';
+
+export type { ShareRunResult } from './share-sync.js';
+export type { UserShareRow } from './shares.repository.js';
+export { SharesService } from './shares.service.js';
+
+export async function buildSharing(d: {
+  sql: Sql;
+  accounts: AccountsRepository;
+  graph: GraphStore;
+  remotes: RemotesService;
+  providers: ProviderPool;
+  events: EventsService;
+  notifications: NotificationsService;
+  journal: Journal;
+  webOrigin: string;
+  /** Periodic reconcile of syncing shares in seconds (default 300; 0: none). */
+  reconcileSeconds?: number;
+  logger?: Logger;
+}): Promise<{ shares: SharesService; close(): Promise<void> }> {
+  await migrateShares(d.sql);
+  let shares: SharesService | null = null;
+  const sync = new ShareSync({
+    journal: d.journal,
+    providers: d.providers,
+    graph: d.graph,
+    events: d.events,
+    notifications: d.notifications,
+    nameOf: (id) => shares!.nameOf(id),
+    ...(d.reconcileSeconds !== undefined ? { reconcileSeconds: d.reconcileSeconds } : {}),
+    ...(d.logger ? { logger: d.logger } : {}),
+  });
+  shares = new SharesService({
+    repo: new SharesRepository(d.sql),
+    accounts: d.accounts,
+    graph: d.graph,
+    remotes: d.remotes,
+    providers: d.providers,
+    notifications: d.notifications,
+    sync,
+    webOrigin: d.webOrigin,
+  });
+  await shares.resume();
+  return { shares, close: () => sync.close() };
+}
