@@ -1,3 +1,4 @@
+/// <reference path="./bencode.d.ts" />
 // .torrent files for share links: BitTorrent v1 info dictionary with piece hashes computed by
 // streaming the file from its provider (never buffered whole), a BEP 19 web seed (url-list) that
 // is the link's own download URL, and the gateway's tracker as announce URL.

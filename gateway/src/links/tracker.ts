@@ -1,3 +1,4 @@
+/// <reference path="./bencode.d.ts" />
 // An HTTP BitTorrent tracker (BEP 3 announce, BEP 23 compact peers) for the torrents of share
 // links. Swarms live in Redis sorted sets (peer → last announce), so every gateway process
 // answers for every swarm; peers that stop announcing age out. Unknown info hashes are refused.
