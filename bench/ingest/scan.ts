@@ -4,15 +4,22 @@
 // with a minimal walk of the same shape (dev:ino as provider id, like the local provider).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, opendir } from 'node:fs/promises';
+import { lstat, opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderEntry } from '@syncoxide/graph';
 
 type Lister = (root: string) => AsyncIterable<ProviderEntry>;
 
-async function hashFile(abs: string): Promise<{ md5: string; sha1: string }> {
+/** Small files are read in one call (a stream costs more than the bytes); big ones streamed. */
+const WHOLE_READ_MAX = 1024 * 1024;
+
+async function hashFile(abs: string, size: number): Promise<{ md5: string; sha1: string }> {
   const md5 = createHash('md5');
   const sha1 = createHash('sha1');
+  if (size <= WHOLE_READ_MAX) {
+    const bytes = await readFile(abs);
+    return { md5: md5.update(bytes).digest('hex'), sha1: sha1.update(bytes).digest('hex') };
+  }
   for await (const chunk of createReadStream(abs, { highWaterMark: 256 * 1024 })) {
     md5.update(chunk as Buffer);
     sha1.update(chunk as Buffer);
@@ -66,13 +73,13 @@ export async function lister(): Promise<{ name: string; list: Lister }> {
 }
 
 /** Every entry of the tree, files hashed; `concurrency` files are read at once. */
-export async function* scan(root: string, list: Lister, concurrency = 8): AsyncGenerator<ProviderEntry> {
+export async function* scan(root: string, list: Lister, concurrency = 16): AsyncGenerator<ProviderEntry> {
   const pending: Array<Promise<ProviderEntry>> = [];
   for await (const entry of list(root)) {
     if (entry.path.startsWith('.syncoxide-bench')) continue;
     pending.push(
       entry.kind === 'file'
-        ? hashFile(join(root, ...entry.path.split('/'))).then((hashes) => ({ ...entry, hashes }))
+        ? hashFile(join(root, ...entry.path.split('/')), entry.size).then((hashes) => ({ ...entry, hashes }))
         : Promise.resolve(entry),
     );
     if (pending.length >= concurrency) yield await pending.shift()!;

@@ -67,6 +67,13 @@ export async function run(args: string[]): Promise<void> {
     for (const make of [() => s3Target(), () => sftpTarget(work)]) {
       const target: Target = await make();
       try {
+        // Untimed warm-up: S3Proxy is a JVM whose first thousands of requests run before its
+        // JIT has compiled the hot paths; whoever went first would pay for it.
+        await rcloneCopy(join(src, 'small'), target.rclone('warm-up'), [
+          '--transfers',
+          String(CONCURRENCY),
+          ...target.flags,
+        ]);
         const oursBig = await timed(() => copyTree(source, target.ours, 'big'));
         const rcloneBig = await rcloneCopy(join(src, 'big'), target.rclone('big'), target.flags);
         const oursSmall = await timed(() => copyTree(source, target.ours, 'small'));
