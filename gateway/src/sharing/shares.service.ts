@@ -253,8 +253,9 @@ export class SharesService {
       data: { shareId: share.id },
     });
     if (i.placement !== 'sync') return { share: accepted, run: null };
-    const run = await this.d.sync.run(accepted);
+    // Watched first: should the first run fail, the periodic reconcile tries again.
     this.d.sync.watch(accepted);
+    const run = await this.d.sync.run(accepted);
     return { share: accepted, run };
   }
 
