@@ -130,8 +130,7 @@ export class NotificationsService {
 
   /** Marks some (ids) or all (null) of the caller's notifications read; foreign ids change nothing. */
   markRead(userId: string, ids: string[] | null): Promise<number> {
-    if (ids?.some((id) => !UUID.test(id)))
-      throw new SyncoxideError('INVALID_INPUT', 'not a notification id');
+    if (ids?.some((id) => !UUID.test(id))) throw new SyncoxideError('INVALID_INPUT', 'not a notification id');
     return this.repo.markRead(userId, ids);
   }
 }
