@@ -11,6 +11,8 @@ import { CONNECT } from './fixtures.js';
 import { type Client, eventually, startTestGateway, type TestGateway } from './harness.js';
 
 const DAY = 86_400_000;
+/** Waits for the pipeline (relay → Kafka → indexer) on a loaded machine: a ceiling, not a timing. */
+const settle = <T>(check: () => Promise<T | undefined | false>) => eventually(check, 90_000);
 const NOW = Date.now();
 
 interface Spec {
@@ -388,7 +390,7 @@ test('cleanup: dry run, then duplicates across two remotes reduced to one copy; 
   assert.equal(r.freedBytes, 10_000);
   assert.equal((await readFile(changed)).length, 1001, 'the changed file is untouched');
 
-  const afterClean = await eventually(async () => {
+  const afterClean = await settle(async () => {
     const o = await overview();
     return o.trashFiles === 2 ? o : undefined;
   });
@@ -404,7 +406,7 @@ test('cleanup: dry run, then duplicates across two remotes reduced to one copy; 
 
   for (const d of r.done)
     await alice.ok('mutation($id: ID!) { restoreFile(id: $id) { trashed } }', { id: d.item.id });
-  const restored = await eventually(async () => {
+  const restored = await settle(async () => {
     const o = await overview();
     return o.trashFiles === 0 ? o : undefined;
   });
@@ -416,7 +418,7 @@ test('activity: change counts per file and remote from the events index, untouch
     mostChangedFiles { path changes } activeFolders { path changes }
     untouchedFiles untouchedBytes changesPerRemote { remoteId points { created modified deleted moved } } } }`;
   const nodesA = Object.keys(A).length + 8;
-  const a = await eventually(async () => {
+  const a = await settle(async () => {
     const r = (
       await alice.ok<{
         storageActivity: {
@@ -501,6 +503,45 @@ test('health and transfers: remotes connected, a copy rule’s bytes per day fro
   assert.deepEqual([h.storageHealth.pendingOperations, h.storageHealth.failedOperations], [0, 0]);
   const bt = await bob.ok<{ transferStats: unknown[] }>('{ transferStats { files } }');
   assert.deepEqual(bt.transferStats, [], 'another user sees no transfers');
+});
+
+test('cleanup of the trash purges for good; an empty folder goes to the trash', async () => {
+  const notice = (
+    await alice.ok<{ search: { edges: Array<{ node: { id: string } }> } }>(
+      '{ search(text: "NOTICE") { edges { node { id } } } }',
+    )
+  ).search.edges[0]!.node.id;
+  await alice.ok('mutation($id: ID!) { trashFile(id: $id) { trashed } }', { id: notice });
+  const trash = await settle(async () => {
+    const r = await report('TRASH');
+    return r.totalItems === 1 ? r : undefined;
+  });
+  assert.equal(trash.reclaimableBytes, 7);
+  const plan = (
+    await alice.ok<{ planCleanup: { id: string; bytes: number; items: Array<{ action: string }> } }>(PLAN, {
+      reportId: trash.id,
+    })
+  ).planCleanup;
+  assert.deepEqual([plan.bytes, plan.items.map((i) => i.action)], [7, ['PURGE']]);
+  const r = (
+    await alice.ok<{ executeCleanup: { freedBytes: number; skipped: unknown[] } }>(EXECUTE, {
+      planId: plan.id,
+    })
+  ).executeCleanup;
+  assert.deepEqual([r.freedBytes, r.skipped], [7, []]);
+  await assert.rejects(readFile(join(remotes.A!.root, 'NOTICE')), /ENOENT/, 'purged on the provider');
+
+  const empty = await report('EMPTY_FOLDERS');
+  const emptyPlan = (await alice.ok<{ planCleanup: { id: string } }>(PLAN, { reportId: empty.id }))
+    .planCleanup;
+  const done = (
+    await alice.ok<{ executeCleanup: { done: Array<{ item: { path: string } }>; freedBytes: number } }>(
+      EXECUTE,
+      { planId: emptyPlan.id },
+    )
+  ).executeCleanup;
+  assert.deepEqual([done.done.map((d) => d.item.path), done.freedBytes], [['empty'], 0]);
+  await settle(async () => (await report('EMPTY_FOLDERS')).totalItems === 0); // nothing empty outside the trash
 });
 
 test('tenancy: another user sees none of it and cannot touch it', async () => {
