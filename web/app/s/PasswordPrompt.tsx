@@ -20,7 +20,7 @@ export function PasswordPrompt(props: { kind: 's' | 'r'; token: string; onGrant:
     }
   }
   return (
-    <form onSubmit={submit} className="state" aria-label="Password">
+    <form onSubmit={submit} className="state" aria-label="Unlock">
       <h1>This link is protected</h1>
       <p className="muted">Enter the password you were given.</p>
       <div className="field">
