@@ -154,6 +154,7 @@ export async function buildServices(
     notifications: notices.notifications,
     journal,
     webOrigin: config.web.publicUrl,
+    sealingKey: keys.current.key,
     ...(options.shareReconcileSeconds !== undefined
       ? { reconcileSeconds: options.shareReconcileSeconds }
       : {}),

@@ -9,6 +9,7 @@ import type { GatewayServices } from '../context.js';
 import { NOT_FOUND_MESSAGE } from '../ids.js';
 import { createLinkRoutes } from '../links/index.js';
 import { RENDITION_PATH, serveRendition } from '../photos/thumbnails.route.js';
+import { ENCRYPTED_PATH, serveEncrypted } from '../sharing/encrypted.route.js';
 import { download } from './download.js';
 import { createTus, UPLOADS_PATH } from './tus.js';
 
@@ -69,6 +70,11 @@ export function createRestRouter(services: GatewayServices, logger: Logger) {
       const report = REPORT_PATH.exec(path);
       if (report && (req.method === 'GET' || req.method === 'HEAD')) {
         await downloadReport(services.cleanup, req, res, need(caller, 'files:read'), report);
+        return true;
+      }
+      const encrypted = ENCRYPTED_PATH.exec(path);
+      if (encrypted && (req.method === 'GET' || req.method === 'HEAD')) {
+        await serveEncrypted(services.shares, req, res, need(caller, 'shares'), encrypted);
         return true;
       }
       const m = CONTENT.exec(path);

@@ -4,7 +4,7 @@
 import { builder } from '../builder.js';
 import type { GatewayContext } from '../context.js';
 import { encodeGlobalId, rawId } from '../ids.js';
-import type { ShareRunResult, UserShareRow } from '../sharing/index.js';
+import type { EncryptedFileRow, ShareRunResult, UserKeyPair, UserShareRow } from '../sharing/index.js';
 import { File, FileKind } from './file.js';
 import { Remote } from './remote.js';
 
@@ -93,6 +93,18 @@ async function party(ctx: GatewayContext, id: string | null, email: string | nul
   return { id, email: u?.email ?? email ?? '', name: u?.name ?? null };
 }
 
+const EncryptedShareFile = builder.objectRef<EncryptedFileRow>('EncryptedShareFile').implement({
+  description:
+    "A file of an encrypted share, stored on the recipient's provider as `<path>.pgp` (download it from GET /user-shares/{id}/encrypted?path=<path>).",
+  fields: (t) => ({
+    path: t.exposeString('path', { description: 'Path inside the share, without the .pgp suffix.' }),
+    size: t.exposeFloat('size', { description: 'Plaintext bytes.' }),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 of the plaintext (hex).' }),
+    cipherSize: t.exposeFloat('cipherSize', { description: 'Bytes of the OpenPGP message.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
 export const UserShare = builder.objectRef<UserShareRow>('UserShare').implement({
   description: 'A file or folder shared between two users.',
   fields: (t) => ({
@@ -151,6 +163,22 @@ export const UserShare = builder.objectRef<UserShareRow>('UserShare').implement(
       description: 'For an email without an account: until when its invitation works (sharer only).',
       resolve: (s, _a, ctx) => (s.ownerId === ctx.caller!.userId ? s.inviteExpiresAt : null),
     }),
+    encrypted: t.exposeBoolean('encrypted', {
+      description:
+        "Stored on the recipient's provider only as OpenPGP messages (read-only for the recipient).",
+    }),
+    sessionKey: t.exposeString('sessionKeyWrapped', {
+      nullable: true,
+      description:
+        "Encrypted shares: the share's session key as armored OpenPGP key packets for the recipient's and the sharer's public keys (openpgp.decryptSessionKeys with your private key).",
+    }),
+    encryptedFiles: t.field({
+      type: [EncryptedShareFile],
+      nullable: true,
+      description: 'Encrypted shares: the files encrypted so far.',
+      resolve: (s, _a, ctx) =>
+        s.encrypted ? ctx.services.shares.encryptedFiles(ctx.caller!.userId, s.id) : null,
+    }),
     keptCopy: t.exposeBoolean('keepCopy', {
       nullable: true,
       description: 'Once ended: was the recipient copy kept?',
@@ -176,7 +204,7 @@ const CreatedUserShare = builder
 
 const ShareSyncRun = builder.objectRef<ShareRunResult>('ShareSyncRun').implement({
   fields: (t) => ({
-    result: t.string({ resolve: (r) => r.report.result }),
+    result: t.string({ resolve: (r) => r.result }),
     toSharer: t.stringList({
       description: "Files written on the sharer's side.",
       resolve: (r) => r.toSharer,
@@ -248,6 +276,10 @@ builder.mutationField('shareWithUser', (t) =>
       message: t.arg.string(),
       sync: t.arg({ type: ShareSyncInput }),
       inviteExpiresInHours: t.arg.int({ description: 'Invitation lifetime (default 168, at most 720).' }),
+      encrypted: t.arg.boolean({
+        description:
+          "Store it on the recipient's provider only OpenPGP-encrypted (READ only; both of you need a key pair).",
+      }),
     },
     resolve: (_r, a, ctx) =>
       ctx.services.shares.create(ctx.caller!.userId, {
@@ -256,6 +288,7 @@ builder.mutationField('shareWithUser', (t) =>
         access: a.access,
         message: a.message,
         inviteExpiresInHours: a.inviteExpiresInHours,
+        encrypted: a.encrypted ?? false,
         sync: {
           ...(a.sync?.compare ? { compare: a.sync.compare } : {}),
           ...(a.sync?.keep ? { keep: a.sync.keep } : {}),
@@ -338,5 +371,61 @@ builder.mutationField('leaveShare', (t) =>
     authScopes: { scope: 'shares' },
     args: { id: t.arg.id({ required: true }), keepCopy: t.arg.boolean({ defaultValue: true }) },
     resolve: (_r, a, ctx) => ctx.services.shares.leave(ctx.caller!.userId, shareId(a.id), a.keepCopy ?? true),
+  }),
+);
+
+const KeyPair = builder.objectRef<UserKeyPair>('UserKeyPair').implement({
+  description: 'Your OpenPGP key pair; the private key is only ever stored encrypted with your passphrase.',
+  fields: (t) => ({
+    fingerprint: t.exposeString('fingerprint'),
+    publicKey: t.exposeString('publicKey', { description: 'Armored public key.' }),
+    privateKey: t.exposeString('privateKey', {
+      description: 'Armored private key, encrypted with your passphrase: decrypt it in the app (openpgp).',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('myKeyPair', (t) =>
+  t.field({
+    type: KeyPair,
+    nullable: true,
+    authScopes: { scope: 'shares' },
+    resolve: (_r, _a, ctx) => ctx.services.shares.keys.mine(ctx.caller!.userId),
+  }),
+);
+
+builder.queryField('userPublicKey', (t) =>
+  t.string({
+    description: "Another user's armored public key: only while a share between you exists.",
+    authScopes: { scope: 'shares' },
+    args: { user: t.arg.id({ required: true }) },
+    resolve: (_r, a, ctx) => ctx.services.shares.keys.publicKeyOf(ctx.caller!.userId, String(a.user)),
+  }),
+);
+
+builder.mutationField('setMyKeyPair', (t) =>
+  t.field({
+    type: KeyPair,
+    description:
+      'Stores a key pair made in the app; the private key must already be encrypted with your passphrase (a clear one is refused).',
+    authScopes: { scope: 'shares' },
+    args: {
+      publicKey: t.arg.string({ required: true }),
+      privateKey: t.arg.string({ required: true }),
+    },
+    resolve: (_r, a, ctx) => ctx.services.shares.keys.set(ctx.caller!.userId, a.publicKey, a.privateKey),
+  }),
+);
+
+builder.mutationField('generateMyKeyPair', (t) =>
+  t.field({
+    type: KeyPair,
+    description:
+      'Convenience for clients without OpenPGP: the server makes a pair, encrypted with the passphrase as it is made; neither the passphrase nor a clear key is kept.',
+    authScopes: { scope: 'shares' },
+    args: { passphrase: t.arg.string({ required: true }) },
+    resolve: (_r, a, ctx) => ctx.services.shares.keys.generate(ctx.caller!.userId, a.passphrase),
   }),
 );

@@ -20,6 +20,7 @@ import {
 import type { EventsService, FileEvent } from '../events/events.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { ProviderPool } from '../remotes/providers.js';
+import type { EncryptedShares } from './encrypted-share.js';
 import { parentOf, shareRule } from './share-rule.js';
 import type { UserShareRow } from './shares.repository.js';
 
@@ -29,6 +30,10 @@ export interface ShareSyncOptions {
   graph: GraphStore;
   events: EventsService;
   notifications: NotificationsService;
+  /** Encrypted shares are transferred by their own one-way pass, not the engine. */
+  encrypted: EncryptedShares;
+  /** Rescans a remote (the recipient's, after an encrypted pass wrote to it) into the graph. */
+  rescan: (ownerId: string, remoteId: string) => Promise<unknown>;
   /** Display names of users, for messages ("alice changed report.txt"). */
   nameOf: (userId: string) => Promise<string>;
   /** Periodic reconcile of every syncing share (default 300 s; 0: none). */
@@ -39,7 +44,9 @@ export interface ShareSyncOptions {
 }
 
 export interface ShareRunResult {
-  report: RunReport;
+  result: string;
+  /** The engine's report (null for an encrypted share, which the engine does not run). */
+  report: RunReport | null;
   /** Files written on the sharer's side (changes that came from the recipient). */
   toSharer: string[];
   /** Files written on the recipient's side (changes that came from the sharer). */
@@ -79,6 +86,7 @@ export class ShareSync {
 
   /** Runs the share's rule now (waiting for a run in progress elsewhere), then tells each side. */
   async run(share: UserShareRow): Promise<ShareRunResult> {
+    if (share.encrypted) return this.runEncrypted(share);
     const rule = shareRule(share);
     const recipientId = share.recipientId!;
     const owners = new Map([
@@ -113,10 +121,32 @@ export class ShareSync {
         ),
       ].sort();
     const result = {
+      result: report.result,
       report,
       toSharer: files(rule.path1.remote, rule.path1.path),
       toRecipient: files(rule.path2.remote, rule.path2.path),
       conflicts: [...new Set(conflicts)].sort(),
+    };
+    await this.tell(share, result);
+    return result;
+  }
+
+  private async runEncrypted(share: UserShareRow): Promise<ShareRunResult> {
+    const r = await this.o.encrypted.run(share);
+    if (r.failed.length > 0)
+      this.o.logger?.warn({ share: share.id, failed: r.failed }, 'encrypted share: files failed');
+    if (r.written.length + r.removed.length > 0)
+      await this.o
+        .rescan(share.recipientId!, share.targetRemoteId!)
+        .catch((err) =>
+          this.o.logger?.warn({ err, share: share.id }, 'rescan after an encrypted pass failed'),
+        );
+    const result = {
+      result: r.result,
+      report: null,
+      toSharer: [],
+      toRecipient: [...r.written, ...r.removed].sort(),
+      conflicts: [],
     };
     await this.tell(share, result);
     return result;

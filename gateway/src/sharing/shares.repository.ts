@@ -35,6 +35,10 @@ export interface UserShareRow {
   inviteExpiresAt: Date | null;
   inviteUsedAt: Date | null;
   keepCopy: boolean | null;
+  /** Content reaches the recipient only as OpenPGP messages (encrypted-share.ts). */
+  encrypted: boolean;
+  /** The share's session key as OpenPGP key packets for the recipient's and the sharer's keys (armored). */
+  sessionKeyWrapped: string | null;
   createdAt: Date;
   respondedAt: Date | null;
   endedAt: Date | null;
@@ -44,7 +48,7 @@ const COLS = `id, owner_id AS "ownerId", node_id AS "nodeId", remote_id AS "remo
   recipient_id AS "recipientId", recipient_email AS "recipientEmail", access, message, state, placement,
   target_remote_id AS "targetRemoteId", target_path AS "targetPath", sync, graph_share_id AS "graphShareId",
   invite_expires_at AS "inviteExpiresAt", invite_used_at AS "inviteUsedAt", keep_copy AS "keepCopy",
-  created_at AS "createdAt", responded_at AS "respondedAt", ended_at AS "endedAt"`;
+  encrypted, session_key_wrapped AS "sessionKeyWrapped", created_at AS "createdAt", responded_at AS "respondedAt", ended_at AS "endedAt"`;
 
 export async function migrateShares({ pool, schema }: Sql): Promise<void> {
   await pool.query(`
@@ -77,6 +81,11 @@ export async function migrateShares({ pool, schema }: Sql): Promise<void> {
     );
     CREATE INDEX IF NOT EXISTS user_shares_owner ON ${schema}.user_shares (owner_id, created_at DESC);
     CREATE INDEX IF NOT EXISTS user_shares_recipient ON ${schema}.user_shares (recipient_id, created_at DESC);
+    -- Encrypted shares: the session key wrapped for both parties' public keys, and sealed with
+    -- the installation key (AES-256-GCM) so the gateway can encrypt new files unattended.
+    ALTER TABLE ${schema}.user_shares ADD COLUMN IF NOT EXISTS encrypted boolean NOT NULL DEFAULT false;
+    ALTER TABLE ${schema}.user_shares ADD COLUMN IF NOT EXISTS session_key_wrapped text;
+    ALTER TABLE ${schema}.user_shares ADD COLUMN IF NOT EXISTS session_key_sealed text;
   `);
 }
 
@@ -95,7 +104,12 @@ export type NewShare = Pick<
   | 'message'
   | 'sync'
   | 'inviteExpiresAt'
-> & { inviteTokenHash: string | null };
+> & {
+  inviteTokenHash: string | null;
+  encrypted?: boolean;
+  sessionKeyWrapped?: string | null;
+  sessionKeySealed?: string | null;
+};
 
 export class SharesRepository {
   constructor(private readonly sql: Sql) {}
@@ -107,8 +121,10 @@ export class SharesRepository {
   async insert(s: NewShare): Promise<UserShareRow> {
     const { rows } = await this.sql.pool.query<UserShareRow>(
       `INSERT INTO ${this.t} (id, owner_id, node_id, remote_id, path, kind, name, recipient_id, recipient_email,
-         access, message, state, sync, invite_token_hash, invite_expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14) RETURNING ${COLS}`,
+         access, message, state, sync, invite_token_hash, invite_expires_at, encrypted, session_key_wrapped,
+         session_key_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16, $17)
+       RETURNING ${COLS}`,
       [
         s.id,
         s.ownerId,
@@ -124,6 +140,9 @@ export class SharesRepository {
         JSON.stringify(s.sync),
         s.inviteTokenHash,
         s.inviteExpiresAt,
+        s.encrypted ?? false,
+        s.sessionKeyWrapped ?? null,
+        s.sessionKeySealed ?? null,
       ],
     );
     return rows[0]!;
@@ -152,6 +171,39 @@ export class SharesRepository {
       [recipientId],
     );
     return rows;
+  }
+
+  /** The sealed session key of an encrypted share (never leaves the gateway). */
+  async sealedSessionKey(id: string): Promise<string | null> {
+    const { rows } = await this.sql.pool.query<{ s: string | null }>(
+      `SELECT session_key_sealed AS s FROM ${this.t} WHERE id = $1 AND encrypted`,
+      [id],
+    );
+    return rows[0]?.s ?? null;
+  }
+
+  /** Live encrypted shares a user takes part in: their wrapped key follows that user's key changes. */
+  async liveEncrypted(userId: string): Promise<UserShareRow[]> {
+    const { rows } = await this.sql.pool.query<UserShareRow>(
+      `SELECT ${COLS} FROM ${this.t} WHERE encrypted AND state IN ('pending', 'accepted')
+         AND (owner_id = $1 OR recipient_id = $1)`,
+      [userId],
+    );
+    return rows;
+  }
+
+  async setWrappedSessionKey(id: string, wrapped: string): Promise<void> {
+    await this.sql.pool.query(`UPDATE ${this.t} SET session_key_wrapped = $2 WHERE id = $1`, [id, wrapped]);
+  }
+
+  /** Is there a live share (pending or accepted) between these two users, either way? */
+  async between(a: string, b: string): Promise<boolean> {
+    const { rows } = await this.sql.pool.query(
+      `SELECT 1 FROM ${this.t} WHERE state IN ('pending', 'accepted')
+         AND ((owner_id = $1 AND recipient_id = $2) OR (owner_id = $2 AND recipient_id = $1)) LIMIT 1`,
+      [a, b],
+    );
+    return rows.length > 0;
   }
 
   /** Accepted shares kept in sync: what the scheduler runs after a restart. */

@@ -14,9 +14,11 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { ProviderPool } from '../remotes/providers.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import { invalidInput } from '../validation.js';
+import { type EncryptedShares, newSessionKey, SUFFIX } from './encrypted-share.js';
 import { recipientPath } from './share-rule.js';
 import type { ShareRunResult, ShareSync } from './share-sync.js';
 import type { ShareAccess, SharesRepository, SyncOptions, UserShareRow } from './shares.repository.js';
+import type { UserKeys } from './user-keys.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_INVITE_HOURS = 7 * 24;
@@ -38,6 +40,8 @@ export const CreateShareInput = z.object({
   access: z.enum(['read', 'read-write']),
   message: z.string().trim().max(2000, 'message: at most 2000 characters').nullish(),
   sync: SyncOptionsInput,
+  /** Content stored on the recipient's provider only as OpenPGP messages (read-only shares). */
+  encrypted: z.boolean().default(false),
   inviteExpiresInHours: z
     .number()
     .int()
@@ -93,9 +97,18 @@ export class SharesService {
       providers: ProviderPool;
       notifications: NotificationsService;
       sync: ShareSync;
+      keys: UserKeys;
+      encrypted: EncryptedShares;
+      /** The installation key: seals each encrypted share's session key for the gateway. */
+      sealingKey: Buffer;
       webOrigin: string;
     },
   ) {}
+
+  /** Users' OpenPGP key pairs (for encrypted shares). */
+  get keys(): UserKeys {
+    return this.d.keys;
+  }
 
   async nameOf(userId: string): Promise<string> {
     const u = await this.d.accounts.userById(userId);
@@ -117,10 +130,12 @@ export class SharesService {
         (s.state === 'pending' || s.state === 'accepted'),
     );
     if (live) throw new SyncoxideError('ALREADY_EXISTS', `"${node.name}" is already shared with ${i.email}`);
+    const id = newId();
+    const sessionKey = i.encrypted ? await this.encryptedKey(id, ownerId, recipient?.id ?? null, i) : null;
     // 256 random bits; only its hash is stored.
     const token = recipient ? null : randomBytes(32).toString('base64url');
     const share = await this.d.repo.insert({
-      id: newId(),
+      id,
       ownerId,
       nodeId: node.id,
       remoteId: node.remoteId,
@@ -136,9 +151,12 @@ export class SharesService {
       inviteExpiresAt: token
         ? new Date(Date.now() + (i.inviteExpiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000)
         : null,
+      encrypted: i.encrypted,
+      sessionKeyWrapped: sessionKey?.wrapped ?? null,
+      sessionKeySealed: sessionKey?.sealed ?? null,
     });
     const who = await this.nameOf(ownerId);
-    const what = `${who} shared "${node.name}" with you (${i.access === 'read' ? 'read-only' : 'read-write'})`;
+    const what = `${who} shared "${node.name}" with you (${i.access === 'read' ? 'read-only' : 'read-write'}${i.encrypted ? ', encrypted' : ''})`;
     const text = i.message ? `${what}: "${i.message}"` : what;
     if (recipient) {
       await this.d.notifications.send(recipient.id, {
@@ -156,6 +174,56 @@ export class SharesService {
       text: `${text}.\n\nCreate your account and accept it here (the link works once, until ${share.inviteExpiresAt?.toISOString()}):\n${inviteUrl}\n`,
     });
     return { share, inviteUrl };
+  }
+
+  /**
+   * An encrypted share needs both keys up front: the recipient's (an account with a key pair,
+   * so not an email invitation) and the sharer's; it is read-only (one-way to the recipient).
+   */
+  private async encryptedKey(
+    id: string,
+    ownerId: string,
+    recipientId: string | null,
+    i: { access: string },
+  ): Promise<{ sealed: string; wrapped: string }> {
+    if (i.access !== 'read')
+      throw new SyncoxideError('INVALID_INPUT', 'an encrypted share is read-only: use access READ');
+    if (!recipientId)
+      throw new SyncoxideError(
+        'INVALID_INPUT',
+        'an encrypted share needs a recipient with an account and a key pair',
+      );
+    const recipient = await this.d.keys.publicKey(recipientId);
+    if (!recipient)
+      throw new SyncoxideError(
+        'INVALID_INPUT',
+        'the recipient has no OpenPGP key pair yet: ask them to set one up',
+      );
+    const sharer = await this.d.keys.publicKey(ownerId);
+    if (!sharer) throw new SyncoxideError('INVALID_INPUT', 'set up your own OpenPGP key pair first');
+    return newSessionKey(id, this.d.sealingKey, [recipient, sharer]);
+  }
+
+  /** After a user's key changed: their encrypted shares' session keys are wrapped for the new key. */
+  async rewrapFor(userId: string): Promise<void> {
+    for (const s of await this.d.repo.liveEncrypted(userId)) {
+      const wrapped = await this.d.encrypted.rewrap(s);
+      if (wrapped) await this.d.repo.setWrappedSessionKey(s.id, wrapped);
+    }
+  }
+
+  /** Files of an encrypted share (either party): path inside the share, plaintext size and hash. */
+  async encryptedFiles(userId: string, id: string) {
+    const share = await this.get(userId, id);
+    if (!share.encrypted) throw new SyncoxideError('INVALID_INPUT', 'this share is not encrypted');
+    return this.d.encrypted.files(share.id);
+  }
+
+  /** The ciphertext of a file of an accepted encrypted share: its recipient only. */
+  async readEncrypted(userId: string, id: string, path: string) {
+    const share = await this.asRecipient(userId, id);
+    if (!share.encrypted || share.state !== 'accepted' || share.placement !== 'sync') throw notFound();
+    return this.d.encrypted.read(share, path);
   }
 
   /** Binds an invitation to the signed-in caller; the token works once and until it expires. */
@@ -218,6 +286,11 @@ export class SharesService {
     const share = await this.asRecipient(userId, id);
     if (share.state !== 'pending') throw new SyncoxideError('CONFLICT', `this share is ${share.state}`);
     const i = invalidInput(AcceptInput, raw);
+    if (share.encrypted && i.placement !== 'sync')
+      throw new SyncoxideError(
+        'INVALID_INPUT',
+        'an encrypted share lives encrypted on one of your remotes: accept it with placement SYNC',
+      );
     let place: { targetRemoteId: string; targetPath: string } | null = null;
     if (i.placement === 'sync') {
       await this.d.remotes.get(userId, i.remoteId); // a foreign remote is NOT_FOUND
@@ -266,7 +339,9 @@ export class SharesService {
       if (at || targetPath === '')
         for await (const _ of provider.list(targetPath, { recursive: false }))
           throw new SyncoxideError('CONFLICT', 'choose an empty or new folder for a shared folder');
-    } else if (await provider.stat(recipientPath({ ...share, targetPath }))) {
+    } else if (
+      await provider.stat(`${recipientPath({ ...share, targetPath })}${share.encrypted ? SUFFIX : ''}`)
+    ) {
       throw new SyncoxideError('CONFLICT', `"${share.name}" already exists in that folder`);
     }
     if (targetPath !== '' && !at) await mkdirs(provider, targetPath);
@@ -352,7 +427,7 @@ export class SharesService {
     const provider = await this.d.providers.get(recipientId, remoteId);
     const top = recipientPath(share);
     if (share.kind === 'file') {
-      await provider.delete(top).catch(() => {});
+      await provider.delete(`${top}${share.encrypted ? SUFFIX : ''}`).catch(() => {});
     } else {
       const entries = [];
       for await (const e of provider.list(top, { recursive: true })) entries.push(e);
