@@ -6,6 +6,7 @@ import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { setStreamOwner } from '../lib/apollo';
 import { isUnauthenticated } from '../lib/format';
 import { FILE_CHANGES, ME, NOTIFICATIONS, SIGN_OUT, SYNC_PROGRESS } from '../lib/operations';
 import { useNotices } from './Notices';
@@ -61,7 +62,8 @@ function useLiveRefresh() {
   });
 }
 
-function LiveUpdates() {
+function LiveUpdates({ userId }: { userId: string }) {
+  setStreamOwner(userId);
   useLiveRefresh();
   return null;
 }
@@ -83,7 +85,9 @@ export function AppShell({ children, bare = false }: { children: ReactNode; bare
   useEffect(() => setMenuOpen(false), [path]);
 
   if (error && !signedOut) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (!me) return <Loading />;
+  // The page's own queries start with the session check, not after it (one round trip less on
+  // first load); a signed-out visitor is sent to sign-in as soon as the check answers.
+  if (signedOut) return <Loading />;
 
   const signOut = async () => {
     await client.mutate({ mutation: SIGN_OUT });
@@ -93,7 +97,7 @@ export function AppShell({ children, bare = false }: { children: ReactNode; bare
 
   return (
     <UploadsProvider>
-      <LiveUpdates />
+      {me && <LiveUpdates key={me.id} userId={me.id} />}
       <div className="shell">
         <header className="topbar">
           <button
@@ -110,8 +114,8 @@ export function AppShell({ children, bare = false }: { children: ReactNode; bare
           </Link>
           <SearchBox />
           <NotificationCentre />
-          <span className="user" title={me.email}>
-            {me.name}
+          <span className="user" title={me?.email}>
+            {me?.name}
           </span>
           <button type="button" onClick={() => void signOut()}>
             Sign out

@@ -398,7 +398,13 @@ export function FileBrowser(props: FileBrowserProps) {
           </button>
         </div>
       </div>
-      {chosen.length > 0 && (
+      {/* Always there, so selecting does not shift the list under the pointer. */}
+      {chosen.length === 0 ? (
+        <p className="selection-bar idle muted">
+          Select with a click (Ctrl or Shift for more), open with a double click or Enter; Delete trashes, F2
+          renames.
+        </p>
+      ) : (
         <div className="selection-bar" role="toolbar" aria-label="Selected items">
           <span>{chosen.length} selected</span>
           {trashView ? (

@@ -78,7 +78,7 @@ export function SearchBox() {
           onFocus={() => setOpen(true)}
         />
         {open && q.length >= 2 && (
-          <ul id={listId} className="popover suggestions" aria-label="Search suggestions">
+          <ul id={listId} className="popover suggestions" role="listbox" aria-label="Search suggestions">
             {loading && hits.length === 0 && <li className="muted">Searching…</li>}
             {!loading && hits.length === 0 && <li className="muted">No matches</li>}
             {hits.map((h) => (

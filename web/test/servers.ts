@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '@syncoxide/core';
+import { OutboxRelay } from '@syncoxide/graph';
+import { createKafka } from '@syncoxide/indexer';
 import { freePort } from '@syncoxide/sync/testing';
 import { type BrowserContext, chromium } from 'playwright-core';
+import type { TestGateway } from '../../gateway/test/harness.js';
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -94,6 +98,43 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The harness relays graph changes only for users it signed up itself; a user who signs up in
+ * the browser is followed here the same way (their outbox lane to the test's topics), and their
+ * graph is removed again on stop.
+ */
+export function followOwner(gw: TestGateway, ownerId: string) {
+  const logger = createLogger('web-e2e', { level: 'silent' });
+  const kafka = createKafka({ brokers: gw.config.kafka.brokers, clientId: 'web-e2e', logger });
+  const relay = new OutboxRelay({
+    driver: gw.conn.neo4j,
+    database: gw.config.neo4j.database,
+    kafka,
+    topicPrefix: `${gw.names.indexPrefix}.`,
+    logger,
+    partitions: 1,
+    pollIntervalMs: 100,
+    ownerIds: [ownerId],
+  });
+  relay.start();
+  return {
+    async stop() {
+      await relay.stop();
+      const session = gw.conn.neo4j.session({ database: gw.config.neo4j.database });
+      try {
+        for (const label of ['Node', 'Version', 'Share', 'LogicalFile', 'Remote', 'Device', 'Outbox', 'User'])
+          await session.run(
+            `MATCH (x:${label}) WHERE x.ownerId = $ownerId OR (x:User AND x.id = $ownerId)
+             CALL (x) { DETACH DELETE x } IN TRANSACTIONS OF 5000 ROWS`,
+            { ownerId },
+          );
+      } finally {
+        await session.close();
+      }
     },
   };
 }
