@@ -129,6 +129,8 @@ export async function run(args: string[]): Promise<void> {
         ratio: o.ms / peerMs,
         load: loadavg()[0]!,
       });
+      // Each phase as it ends: on a loaded machine a long run may not reach the table.
+      console.log(`phase ${name}: ${JSON.stringify(rows[rows.length - 1])}`);
       figures[`ours_${name}_s`] = o.ms / 1000;
       figures[`ours_${name}_files`] = o.files;
       figures[`rclone_${name}_s`] = peerMs / 1000;
