@@ -78,11 +78,11 @@ export function SearchBox() {
           onFocus={() => setOpen(true)}
         />
         {open && q.length >= 2 && (
-          <ul id={listId} className="popover suggestions" role="listbox" aria-label="Search suggestions">
-            {loading && hits.length === 0 && <li className="muted">Searching…</li>}
-            {!loading && hits.length === 0 && <li className="muted">No matches</li>}
+          <div id={listId} className="popover suggestions" role="listbox" aria-label="Search suggestions">
+            {loading && hits.length === 0 && <p className="muted">Searching…</p>}
+            {!loading && hits.length === 0 && <p className="muted">No matches</p>}
             {hits.map((h) => (
-              <li key={h.node.id}>
+              <div key={h.node.id} role="option" aria-selected="false" tabIndex={-1}>
                 <Link
                   href={
                     h.node.kind === 'FOLDER'
@@ -93,9 +93,9 @@ export function SearchBox() {
                   <Highlight html={h.highlight} text={h.node.name} />{' '}
                   <span className="muted">{h.node.path}</span>
                 </Link>
-              </li>
+              </div>
             ))}
-          </ul>
+          </div>
         )}
       </form>
     </search>

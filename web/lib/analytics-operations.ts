@@ -112,7 +112,7 @@ export const MAKE_CLEANUP_REPORT = graphql(`
       notes
       csvUrl
       jsonUrl
-      items(first: 200) {
+      items(first: 40) {
         ...CleanupItemFields
       }
     }
