@@ -320,6 +320,33 @@ describe('an encrypted share', () => {
     );
   });
 
+  test("bob's new key pair: the share's session key is wrapped for it, and opens the files already there", async () => {
+    const NEW_PASS = 'bob new passphrase';
+    const made = await bob.ok<{ generateMyKeyPair: { privateKey: string } }>(
+      `mutation($p: String!) { generateMyKeyPair(passphrase: $p) { ${KEYPAIR} } }`,
+      { p: NEW_PASS },
+    );
+    const key = await openpgp.decryptKey({
+      privateKey: await openpgp.readPrivateKey({ armoredKey: made.generateMyKeyPair.privateKey }),
+      passphrase: NEW_PASS,
+    });
+    const { userShare } = await bob.ok<{ userShare: { sessionKey: string } }>(
+      'query($id: ID!) { userShare(id: $id) { sessionKey } }',
+      { id: share.id },
+    );
+    const [sessionKey] = await openpgp.decryptSessionKeys({
+      message: await openpgp.readMessage({ armoredMessage: userShare.sessionKey }),
+      decryptionKeys: key,
+    });
+    const blob = new Uint8Array(await (await download(bob, 'blob.bin')).arrayBuffer());
+    const { data } = await openpgp.decrypt({
+      message: await openpgp.readMessage({ binaryMessage: blob }),
+      sessionKeys: sessionKey as openpgp.SessionKey,
+      format: 'binary',
+    });
+    assert.deepEqual(Buffer.from(data as Uint8Array), BLOB);
+  });
+
   test('revoking without keeping the copy removes the ciphertext from bob', async () => {
     await alice.ok('mutation($id: ID!) { revokeUserShare(id: $id, keepRecipientCopy: false) { state } }', {
       id: share.id,
