@@ -4,6 +4,7 @@ export const PROCESSES = [
   { name: 'gateway', cmd: 'npx', args: ['tsx', 'src/main.ts'], cwd: 'gateway' },
   { name: 'relay', cmd: 'npx', args: [...syncoxide, 'worker', 'relay'], cwd: 'cli' },
   { name: 'indexer', cmd: 'npx', args: [...syncoxide, 'worker', 'indexer'], cwd: 'cli' },
+  { name: 'activity', cmd: 'npx', args: [...syncoxide, 'worker', 'activity'], cwd: 'cli' },
   // glibc gives each libvips thread a malloc arena and fragments them; two about halve the RSS.
   {
     name: 'photos',

@@ -1,6 +1,7 @@
-// `syncoxide worker relay|indexer|photos`: the product's background processes. Each runs until
+// `syncoxide worker relay|indexer|photos|activity`: the product's background processes. Each runs until
 // SIGINT/SIGTERM and stops cleanly, so a service manager (or `npm start`) can supervise it.
 
+import { GraphEventsRecorder } from '@syncoxide/analytics';
 import { createLogger, loadConfig } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, OutboxRelay } from '@syncoxide/graph';
 import { GraphDiffIndexer, kafkaFromConfig, searchClientFromConfig } from '@syncoxide/indexer';
@@ -62,6 +63,22 @@ async function runPhotos(): Promise<void> {
   await worker.close();
 }
 
+async function runActivity(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('activity', { level: config.logLevel });
+  const recorder = new GraphEventsRecorder({
+    kafka: kafkaFromConfig(config, logger),
+    client: searchClientFromConfig(config),
+    topicPrefix: config.kafka.topicPrefix,
+    indexPrefix: config.opensearch.indexPrefix,
+    logger,
+  });
+  await recorder.start();
+  logger.info({ topic: recorder.topic, groupId: recorder.groupId }, 'activity recorder running');
+  await untilSignal();
+  await recorder.stop();
+}
+
 export function workerCommand(): Command {
   const worker = new Command('worker').description('run a background worker in the foreground');
   worker.command('relay').description('publish the graph outbox to Kafka').action(runRelay);
@@ -70,5 +87,9 @@ export function workerCommand(): Command {
     .command('photos')
     .description('thumbnails, EXIF and perceptual hashes of photos from graph diffs')
     .action(runPhotos);
+  worker
+    .command('activity')
+    .description('record graph diffs into the events index (analytics activity)')
+    .action(runActivity);
   return worker;
 }
