@@ -119,8 +119,7 @@ export function createShareRoutes(d: ShareRouteDeps) {
       throw new SyncoxideError('UNSUPPORTED', 'torrents are offered for single files');
     const provider = await d.providers.get(open.link.ownerId, open.node.remoteId);
     const entry = await provider.stat(open.node.path);
-    if (!entry || entry.kind !== 'file')
-      throw linkRefusal(410, 'removed', 'the shared item is no longer there');
+    if (entry?.kind !== 'file') throw linkRefusal(410, 'removed', 'the shared item is no longer there');
     const etag = etagOfEntry(entry);
     let made = await d.links.repository.torrent(open.link.id, etag);
     if (!made) {

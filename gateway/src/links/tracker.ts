@@ -55,7 +55,7 @@ export class Tracker {
     const q = rawQuery(req.url ?? '');
     const hash = q.get('info_hash');
     const port = Number(q.get('port')?.toString('latin1'));
-    if (!hash || hash.length !== 20 || !Number.isInteger(port) || port < 1 || port > 65535)
+    if (hash?.length !== 20 || !Number.isInteger(port) || port < 1 || port > 65535)
       return reply({ 'failure reason': 'bad announce: info_hash and port are required' });
     const infoHash = hash.toString('hex');
     if (!(await this.redis.exists(`${this.prefix}tracker:known:${infoHash}`)))

@@ -349,7 +349,7 @@ export class EncryptedShares {
     const dst = await this.d.providers.get(share.recipientId!, share.targetRemoteId!);
     const target = cipherPath(share, clean);
     const e = await dst.stat(target);
-    if (!e || e.kind !== 'file') throw new SyncoxideError('NOT_FOUND', 'not found');
+    if (e?.kind !== 'file') throw new SyncoxideError('NOT_FOUND', 'not found');
     return { stream: await dst.read(target), size: e.size };
   }
 
