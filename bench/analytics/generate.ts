@@ -2,7 +2,7 @@
 // files with realistic extensions, log-uniform sizes, mtimes over ten years, 5% of files in
 // duplicate groups, 1% in the trash, 0.1% conflict copies. Deterministic (seeded).
 import { createHash } from 'node:crypto';
-import { categoryOf, extensionOf, type FileDocument } from '@syncoxide/indexer';
+import { ancestorFolderKeys, categoryOf, extensionOf, type FileDocument } from '@syncoxide/indexer';
 
 const EXTS = [
   'jpg',
@@ -53,6 +53,7 @@ function base(
     remoteId,
     name,
     path,
+    folders: ancestorFolderKeys(remoteId, path),
     extension: null,
     category: null,
     mime: null,

@@ -33,6 +33,12 @@ test('a file gets extension and category from its name', () => {
   assert.equal(doc.photo, undefined);
 });
 
+test('ancestor folders are listed per remote, the node itself excluded', () => {
+  const doc = toFileDocument('n3', 1, { ...state, remoteId: 'r1', path: 'a/b/c.txt', name: 'c.txt' });
+  assert.deepEqual(doc.folders, ['r1|a', 'r1|a/b']);
+  assert.deepEqual(toFileDocument('n4', 1, { ...state, remoteId: 'r1', path: 'top.txt' }).folders, []);
+});
+
 test('a folder has no extension or category', () => {
   const doc = toFileDocument('n2', 1, { ...state, kind: 'folder', name: 'v1.2', path: 'v1.2' });
   assert.equal(doc.extension, null);

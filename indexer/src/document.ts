@@ -19,6 +19,11 @@ export interface FileDocument {
   remoteId: string;
   name: string;
   path: string;
+  /**
+   * Every folder above the node as `<remoteId>|<folder path>`: a terms aggregation on it sums
+   * sizes per folder recursively (largest folders) without a script over every document.
+   */
+  folders: string[];
   extension: string | null;
   category: FileCategory | null;
   mime: string | null;
@@ -80,6 +85,14 @@ export interface DocumentContext {
   at?: string | null;
 }
 
+/** `a/b/c.txt` on remote r → `r|a`, `r|a/b`. */
+export function ancestorFolderKeys(remoteId: string, path: string): string[] {
+  const keys: string[] = [];
+  for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1))
+    keys.push(`${remoteId}|${path.slice(0, i)}`);
+  return keys;
+}
+
 export function toFileDocument(
   nodeId: string,
   revision: number,
@@ -97,6 +110,7 @@ export function toFileDocument(
     remoteId: state.remoteId,
     name: state.name,
     path: state.path,
+    folders: ancestorFolderKeys(state.remoteId, state.path),
     extension,
     category: isFile ? categoryOf(extension, state.mime) : null,
     mime: state.mime,

@@ -2,7 +2,7 @@ export { categoryOf, extensionOf, FILE_CATEGORIES, type FileCategory } from './c
 export { createSearchClient, type SearchClientOptions, searchClientFromConfig } from './client.js';
 export { GraphDiffIndexer, type IndexerOptions, type IndexerStats } from './consumer.js';
 export { DEAD_LETTER_HEADERS } from './dead-letter.js';
-export { type FileDocument, type PhotoFields, toFileDocument } from './document.js';
+export { ancestorFolderKeys, type FileDocument, type PhotoFields, toFileDocument } from './document.js';
 export { dropFilesIndexes, ensureFilesIndex, resolveFilesAlias } from './indexes.js';
 export { createKafka, kafkaFromConfig } from './kafka.js';
 export { type ConsumerLag, getConsumerLag, type PartitionLag } from './lag.js';

@@ -93,6 +93,8 @@ export const filesMappings = {
       norms: false,
       fields: { keyword: { type: 'keyword', ignore_above: 4096 } },
     },
+    // Indexes created before this field fall back to a script (analytics checks the mapping).
+    folders: keyword,
     extension: { type: 'keyword', normalizer: 'lowercase_folded' },
     category: keyword,
     mime: { type: 'keyword', normalizer: 'lowercase_folded' },
