@@ -28,6 +28,8 @@ const VIEWS: { href: string; label: string }[] = [
 const PAGES: { href: string; label: string }[] = [
   { href: '/remotes', label: 'Remotes' },
   { href: '/rules', label: 'Sync rules' },
+  { href: '/shares', label: 'Sharing' },
+  { href: '/notifications', label: 'Notifications' },
   { href: '/analytics', label: 'Analytics' },
   { href: '/cleanup', label: 'Cleanup' },
 ];

@@ -5,6 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { formatBytes, formatDate } from '../lib/format';
 import { FILE_DETAILS } from '../lib/operations';
+import { ShareWithPeopleButton } from './ShareWithUserDialog';
 import { ErrorState, Loading } from './States';
 
 export function DetailsPanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -95,6 +96,7 @@ export function DetailsPanel({ id, onClose }: { id: string; onClose: () => void 
             </ul>
           )}
           <h3>Shares</h3>
+          {!f.sharedWithMe && <ShareWithPeopleButton file={{ id: f.id, name: f.name }} />}
           {f.details.shares.length === 0 ? (
             <p className="muted">Not shared.</p>
           ) : (

@@ -59,6 +59,21 @@ type Documents = {
     "\n  subscription SyncProgress {\n    syncProgress {\n      ruleId\n      stage\n      operations\n      done\n      failed\n      bytes\n      path\n      result\n      at\n    }\n  }\n": typeof types.SyncProgressDocument,
     "\n  subscription FileChanges {\n    fileChanges {\n      change\n      fileId\n      remoteId\n      path\n      at\n    }\n  }\n": typeof types.FileChangesDocument,
     "\n  subscription Notifications {\n    notifications {\n      kind\n      message\n      at\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  fragment UserShareFields on UserShare {\n    id\n    name\n    kind\n    access\n    state\n    byMe\n    encrypted\n    message\n    placement\n    createdAt\n    respondedAt\n    endedAt\n    keptCopy\n    invitationExpiresAt\n    lastSyncedAt\n    lastSyncResult\n    sharedBy {\n      id\n      email\n      name\n    }\n    sharedWith {\n      id\n      email\n      name\n    }\n    location {\n      path\n      remote {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UserShareFieldsFragmentDoc,
+    "\n  query UserSharesByMe {\n    userSharesByMe {\n      ...UserShareFields\n    }\n  }\n": typeof types.UserSharesByMeDocument,
+    "\n  query UserSharesWithMe {\n    userSharesWithMe {\n      ...UserShareFields\n    }\n  }\n": typeof types.UserSharesWithMeDocument,
+    "\n  mutation ShareWithUser(\n    $file: ID!\n    $email: String!\n    $access: ShareAccess!\n    $message: String\n    $sync: ShareSyncInput\n    $encrypted: Boolean\n  ) {\n    shareWithUser(file: $file, email: $email, access: $access, message: $message, sync: $sync, encrypted: $encrypted) {\n      inviteUrl\n      share {\n        ...UserShareFields\n      }\n    }\n  }\n": typeof types.ShareWithUserDocument,
+    "\n  mutation AcceptShare($id: ID!, $placement: SharePlacement!, $remote: ID, $path: String) {\n    acceptShare(id: $id, placement: $placement, remote: $remote, path: $path) {\n      share {\n        ...UserShareFields\n      }\n      firstSync {\n        result\n        toRecipient\n        toSharer\n        conflicts\n      }\n    }\n  }\n": typeof types.AcceptShareDocument,
+    "\n  mutation DeclineShare($id: ID!) {\n    declineShare(id: $id) {\n      ...UserShareFields\n    }\n  }\n": typeof types.DeclineShareDocument,
+    "\n  mutation RedeemShareInvitation($token: String!) {\n    redeemShareInvitation(token: $token) {\n      ...UserShareFields\n    }\n  }\n": typeof types.RedeemShareInvitationDocument,
+    "\n  mutation SyncShare($id: ID!) {\n    syncShare(id: $id) {\n      result\n      toRecipient\n      toSharer\n      conflicts\n    }\n  }\n": typeof types.SyncShareDocument,
+    "\n  mutation RevokeUserShare($id: ID!, $keepRecipientCopy: Boolean!) {\n    revokeUserShare(id: $id, keepRecipientCopy: $keepRecipientCopy) {\n      ...UserShareFields\n    }\n  }\n": typeof types.RevokeUserShareDocument,
+    "\n  mutation LeaveShare($id: ID!, $keepCopy: Boolean) {\n    leaveShare(id: $id, keepCopy: $keepCopy) {\n      ...UserShareFields\n    }\n  }\n": typeof types.LeaveShareDocument,
+    "\n  query NotificationList($first: Int, $unreadOnly: Boolean, $before: DateTime) {\n    unreadNotificationCount\n    notificationList(first: $first, unreadOnly: $unreadOnly, before: $before) {\n      id\n      kind\n      title\n      message\n      read\n      createdAt\n      data\n    }\n  }\n": typeof types.NotificationListDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query NotificationSettings {\n    emailNotificationsAvailable\n    notificationSettings {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($settings: [NotificationSettingInput!]!) {\n    updateNotificationSettings(settings: $settings) {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
 };
 const documents: Documents = {
     "\n  query StorageOverview {\n    storageOverview {\n      files\n      folders\n      bytes\n      trashFiles\n      trashBytes\n      byCategory {\n        key\n        files\n        bytes\n      }\n      byRemote {\n        key\n        files\n        bytes\n      }\n      byExtension(first: 10) {\n        key\n        files\n        bytes\n      }\n      sizeDistribution {\n        key\n        files\n        bytes\n      }\n      ageDistribution {\n        key\n        files\n        bytes\n      }\n      growth {\n        at\n        files\n        bytes\n        totalFiles\n        totalBytes\n      }\n      largestFolders(first: 8) {\n        remoteId\n        path\n        files\n        bytes\n      }\n    }\n    transferStats(interval: MONTH) {\n      at\n      files\n      bytes\n    }\n  }\n": types.StorageOverviewDocument,
@@ -106,6 +121,21 @@ const documents: Documents = {
     "\n  subscription SyncProgress {\n    syncProgress {\n      ruleId\n      stage\n      operations\n      done\n      failed\n      bytes\n      path\n      result\n      at\n    }\n  }\n": types.SyncProgressDocument,
     "\n  subscription FileChanges {\n    fileChanges {\n      change\n      fileId\n      remoteId\n      path\n      at\n    }\n  }\n": types.FileChangesDocument,
     "\n  subscription Notifications {\n    notifications {\n      kind\n      message\n      at\n    }\n  }\n": types.NotificationsDocument,
+    "\n  fragment UserShareFields on UserShare {\n    id\n    name\n    kind\n    access\n    state\n    byMe\n    encrypted\n    message\n    placement\n    createdAt\n    respondedAt\n    endedAt\n    keptCopy\n    invitationExpiresAt\n    lastSyncedAt\n    lastSyncResult\n    sharedBy {\n      id\n      email\n      name\n    }\n    sharedWith {\n      id\n      email\n      name\n    }\n    location {\n      path\n      remote {\n        id\n        name\n      }\n    }\n  }\n": types.UserShareFieldsFragmentDoc,
+    "\n  query UserSharesByMe {\n    userSharesByMe {\n      ...UserShareFields\n    }\n  }\n": types.UserSharesByMeDocument,
+    "\n  query UserSharesWithMe {\n    userSharesWithMe {\n      ...UserShareFields\n    }\n  }\n": types.UserSharesWithMeDocument,
+    "\n  mutation ShareWithUser(\n    $file: ID!\n    $email: String!\n    $access: ShareAccess!\n    $message: String\n    $sync: ShareSyncInput\n    $encrypted: Boolean\n  ) {\n    shareWithUser(file: $file, email: $email, access: $access, message: $message, sync: $sync, encrypted: $encrypted) {\n      inviteUrl\n      share {\n        ...UserShareFields\n      }\n    }\n  }\n": types.ShareWithUserDocument,
+    "\n  mutation AcceptShare($id: ID!, $placement: SharePlacement!, $remote: ID, $path: String) {\n    acceptShare(id: $id, placement: $placement, remote: $remote, path: $path) {\n      share {\n        ...UserShareFields\n      }\n      firstSync {\n        result\n        toRecipient\n        toSharer\n        conflicts\n      }\n    }\n  }\n": types.AcceptShareDocument,
+    "\n  mutation DeclineShare($id: ID!) {\n    declineShare(id: $id) {\n      ...UserShareFields\n    }\n  }\n": types.DeclineShareDocument,
+    "\n  mutation RedeemShareInvitation($token: String!) {\n    redeemShareInvitation(token: $token) {\n      ...UserShareFields\n    }\n  }\n": types.RedeemShareInvitationDocument,
+    "\n  mutation SyncShare($id: ID!) {\n    syncShare(id: $id) {\n      result\n      toRecipient\n      toSharer\n      conflicts\n    }\n  }\n": types.SyncShareDocument,
+    "\n  mutation RevokeUserShare($id: ID!, $keepRecipientCopy: Boolean!) {\n    revokeUserShare(id: $id, keepRecipientCopy: $keepRecipientCopy) {\n      ...UserShareFields\n    }\n  }\n": types.RevokeUserShareDocument,
+    "\n  mutation LeaveShare($id: ID!, $keepCopy: Boolean) {\n    leaveShare(id: $id, keepCopy: $keepCopy) {\n      ...UserShareFields\n    }\n  }\n": types.LeaveShareDocument,
+    "\n  query NotificationList($first: Int, $unreadOnly: Boolean, $before: DateTime) {\n    unreadNotificationCount\n    notificationList(first: $first, unreadOnly: $unreadOnly, before: $before) {\n      id\n      kind\n      title\n      message\n      read\n      createdAt\n      data\n    }\n  }\n": types.NotificationListDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query NotificationSettings {\n    emailNotificationsAvailable\n    notificationSettings {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($settings: [NotificationSettingInput!]!) {\n    updateNotificationSettings(settings: $settings) {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
 };
 
 /**
@@ -302,6 +332,66 @@ export function graphql(source: "\n  subscription FileChanges {\n    fileChanges
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Notifications {\n    notifications {\n      kind\n      message\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription Notifications {\n    notifications {\n      kind\n      message\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserShareFields on UserShare {\n    id\n    name\n    kind\n    access\n    state\n    byMe\n    encrypted\n    message\n    placement\n    createdAt\n    respondedAt\n    endedAt\n    keptCopy\n    invitationExpiresAt\n    lastSyncedAt\n    lastSyncResult\n    sharedBy {\n      id\n      email\n      name\n    }\n    sharedWith {\n      id\n      email\n      name\n    }\n    location {\n      path\n      remote {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment UserShareFields on UserShare {\n    id\n    name\n    kind\n    access\n    state\n    byMe\n    encrypted\n    message\n    placement\n    createdAt\n    respondedAt\n    endedAt\n    keptCopy\n    invitationExpiresAt\n    lastSyncedAt\n    lastSyncResult\n    sharedBy {\n      id\n      email\n      name\n    }\n    sharedWith {\n      id\n      email\n      name\n    }\n    location {\n      path\n      remote {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserSharesByMe {\n    userSharesByMe {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  query UserSharesByMe {\n    userSharesByMe {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserSharesWithMe {\n    userSharesWithMe {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  query UserSharesWithMe {\n    userSharesWithMe {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareWithUser(\n    $file: ID!\n    $email: String!\n    $access: ShareAccess!\n    $message: String\n    $sync: ShareSyncInput\n    $encrypted: Boolean\n  ) {\n    shareWithUser(file: $file, email: $email, access: $access, message: $message, sync: $sync, encrypted: $encrypted) {\n      inviteUrl\n      share {\n        ...UserShareFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ShareWithUser(\n    $file: ID!\n    $email: String!\n    $access: ShareAccess!\n    $message: String\n    $sync: ShareSyncInput\n    $encrypted: Boolean\n  ) {\n    shareWithUser(file: $file, email: $email, access: $access, message: $message, sync: $sync, encrypted: $encrypted) {\n      inviteUrl\n      share {\n        ...UserShareFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptShare($id: ID!, $placement: SharePlacement!, $remote: ID, $path: String) {\n    acceptShare(id: $id, placement: $placement, remote: $remote, path: $path) {\n      share {\n        ...UserShareFields\n      }\n      firstSync {\n        result\n        toRecipient\n        toSharer\n        conflicts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptShare($id: ID!, $placement: SharePlacement!, $remote: ID, $path: String) {\n    acceptShare(id: $id, placement: $placement, remote: $remote, path: $path) {\n      share {\n        ...UserShareFields\n      }\n      firstSync {\n        result\n        toRecipient\n        toSharer\n        conflicts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineShare($id: ID!) {\n    declineShare(id: $id) {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineShare($id: ID!) {\n    declineShare(id: $id) {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemShareInvitation($token: String!) {\n    redeemShareInvitation(token: $token) {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemShareInvitation($token: String!) {\n    redeemShareInvitation(token: $token) {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncShare($id: ID!) {\n    syncShare(id: $id) {\n      result\n      toRecipient\n      toSharer\n      conflicts\n    }\n  }\n"): (typeof documents)["\n  mutation SyncShare($id: ID!) {\n    syncShare(id: $id) {\n      result\n      toRecipient\n      toSharer\n      conflicts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeUserShare($id: ID!, $keepRecipientCopy: Boolean!) {\n    revokeUserShare(id: $id, keepRecipientCopy: $keepRecipientCopy) {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeUserShare($id: ID!, $keepRecipientCopy: Boolean!) {\n    revokeUserShare(id: $id, keepRecipientCopy: $keepRecipientCopy) {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveShare($id: ID!, $keepCopy: Boolean) {\n    leaveShare(id: $id, keepCopy: $keepCopy) {\n      ...UserShareFields\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveShare($id: ID!, $keepCopy: Boolean) {\n    leaveShare(id: $id, keepCopy: $keepCopy) {\n      ...UserShareFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationList($first: Int, $unreadOnly: Boolean, $before: DateTime) {\n    unreadNotificationCount\n    notificationList(first: $first, unreadOnly: $unreadOnly, before: $before) {\n      id\n      kind\n      title\n      message\n      read\n      createdAt\n      data\n    }\n  }\n"): (typeof documents)["\n  query NotificationList($first: Int, $unreadOnly: Boolean, $before: DateTime) {\n    unreadNotificationCount\n    notificationList(first: $first, unreadOnly: $unreadOnly, before: $before) {\n      id\n      kind\n      title\n      message\n      read\n      createdAt\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    emailNotificationsAvailable\n    notificationSettings {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    emailNotificationsAvailable\n    notificationSettings {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($settings: [NotificationSettingInput!]!) {\n    updateNotificationSettings(settings: $settings) {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationSettings($settings: [NotificationSettingInput!]!) {\n    updateNotificationSettings(settings: $settings) {\n      kind\n      about\n      inApp\n      email\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
