@@ -3,7 +3,7 @@
 // Unit tests live beside the code as src/**/*.test.ts; integration tests in test/**/*.test.ts.
 // Usage (from a package folder): node ../scripts/test-package.mjs [--unit|--integration] [filter...]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -37,6 +37,7 @@ if (files.length === 0) {
 const concurrency = process.env.SYNCOXIDE_TEST_CONCURRENCY ?? '2';
 // Counts go to .test-results/summary.json for the root command's closing line.
 mkdirSync('.test-results', { recursive: true });
+const summaryFile = join(process.cwd(), '.test-results', 'summary.json');
 const summaryReporter = new URL('./summary-reporter.mjs', import.meta.url).href;
 // A hung test (an open handle, a server that never answers) must fail its package, not stall
 // the whole run: each test has a timeout, the runner exits when its tests are done even if a
@@ -56,10 +57,11 @@ const child = spawn(
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${summaryReporter}`,
-    '--test-reporter-destination=.test-results/summary.json',
+    // The reporter writes summaryFile itself (synchronously); its stream output is empty.
+    '--test-reporter-destination=.test-results/summary.stream',
     ...files,
   ],
-  { stdio: 'inherit', detached: true },
+  { stdio: 'inherit', detached: true, env: { ...process.env, SYNCOXIDE_TEST_SUMMARY: summaryFile } },
 );
 const ceiling = setTimeout(() => {
   console.error(
@@ -83,5 +85,18 @@ child.on('exit', (code, signal) => {
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {}
-  process.exit(signal ? 1 : (code ?? 1));
+  const status = signal ? 1 : (code ?? 1);
+  // A run that failed without a failed test (a file that did not load, a kill) still fails.
+  if (status !== 0) {
+    let counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+    try {
+      counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    } catch {}
+    if (counts.failed === 0) {
+      counts.failed = 1;
+      counts.failures.push(`test run ended with ${signal ?? `exit code ${code}`}`);
+      writeFileSync(summaryFile, `${JSON.stringify(counts)}\n`);
+    }
+  }
+  process.exit(status);
 });
