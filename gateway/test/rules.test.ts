@@ -55,6 +55,14 @@ test('create, run, pause, update and delete a copy rule', async () => {
     `{ syncRules { ${RULE_FIELDS} } }`,
   );
   assert.equal(listed.syncRules[0]?.status.result, 'ok');
+  const history = await alice.ok<{
+    syncRule: { history: { state: string; finishedAt: string | null; summary: unknown }[] };
+  }>('query($id: ID!) { syncRule(id: $id) { history(first: 5) { state finishedAt summary } } }', {
+    id: rule.id,
+  });
+  assert.equal(history.syncRule.history.length, 1, 'one run in the journal');
+  assert.equal(history.syncRule.history[0]?.state, 'done');
+  assert.ok(history.syncRule.history[0]?.finishedAt);
 
   await alice.ok('mutation($id: ID!) { setSyncRuleEnabled(id: $id, enabled: false) { enabled } }', {
     id: rule.id,

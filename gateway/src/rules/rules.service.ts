@@ -90,6 +90,22 @@ export class RulesService {
   }
 
   /** Runs the rule now (a paused rule is refused); returns its status after the run. */
+  /** The rule's past runs from the journal, newest first (the rule row was already scoped). */
+  async history(ruleId: string, first: number): Promise<RuleRun[]> {
+    const { rows } = await this.journal.pool.query(
+      `SELECT id, state, started_at, finished_at, summary FROM "${this.journal.schema}".sync_runs
+       WHERE rule_id = $1 ORDER BY started_at DESC LIMIT $2`,
+      [ruleId, Math.min(Math.max(first, 1), 100)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      summary: r.summary,
+    }));
+  }
+
   async run(ownerId: string, id: string, options: { force?: boolean } = {}): Promise<RuleStatus> {
     const row = await this.get(ownerId, id);
     const rule = parseRule(row.rule);
@@ -126,4 +142,12 @@ export class RulesService {
     this.events.notify(ownerId, 'sync.finished', `${row.name}: ${report.result}`);
     return (await this.status(id)) ?? report;
   }
+}
+
+export interface RuleRun {
+  id: string;
+  state: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  summary: unknown;
 }

@@ -4,6 +4,7 @@ import type { RuleStatus } from '@syncoxide/sync';
 import { builder } from '../builder.js';
 import { encodeGlobalId, rawId } from '../ids.js';
 import type { RuleRow } from '../rules/rules.repository.js';
+import type { RuleRun } from '../rules/rules.service.js';
 
 const RuleStatusRef = builder.objectRef<RuleStatus>('SyncRuleStatus').implement({
   fields: (t) => ({
@@ -18,6 +19,21 @@ const RuleStatusRef = builder.objectRef<RuleStatus>('SyncRuleStatus').implement(
     operationsFailed: t.int({ resolve: (s) => s.operations.failed }),
     errors: t.stringList({ resolve: (s) => s.errors.map((e) => `${e.path}: ${e.code} ${e.message}`) }),
     notes: t.exposeStringList('notes'),
+  }),
+});
+
+const SyncRunRef = builder.objectRef<RuleRun>('SyncRun').implement({
+  description: 'One run of a rule, from the sync journal.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    state: t.exposeString('state', { description: 'running, done, partial, failed or aborted' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    summary: t.field({
+      type: 'JSON',
+      description: 'Counts and outcome of the run.',
+      resolve: (r) => r.summary,
+    }),
   }),
 });
 
@@ -44,6 +60,12 @@ export const SyncRule = builder.objectRef<RuleRow>('SyncRule').implement({
       nullable: true,
       description: 'Null until the rule first ran.',
       resolve: (r, _a, ctx) => ctx.services.rules.status(r.id),
+    }),
+    history: t.field({
+      type: [SyncRunRef],
+      description: 'Past runs, newest first (at most 100).',
+      args: { first: t.arg.int({ defaultValue: 20 }) },
+      resolve: (r, a, ctx) => ctx.services.rules.history(r.id, a.first ?? 20),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
