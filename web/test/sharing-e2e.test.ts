@@ -191,7 +191,7 @@ test('alice sees the share accepted on Shared by me', async () => {
   await mine.getByRole('link', { name: 'alice-disk/project' }).waitFor();
 });
 
-test('the notifications page lists what happened; an unknown invitation says so', async () => {
+test('the notifications page lists what happened; an invitation link is redeemed once', async () => {
   const { alice, bob } = users;
   await alice.page.goto(`${web}/notifications`);
   await alice.page.locator('.notification-list li[data-read="false"]').first().waitFor();
@@ -203,6 +203,32 @@ test('the notifications page lists what happened; an unknown invitation says so'
     0,
   );
   await alice.page.getByRole('form', { name: 'Notification settings' }).waitFor();
+
+  // An email without an account gets an invitation link, shown once; bob redeems it, once.
+  await alice.page.goto(`${web}/remote/${encodeURIComponent(alice.remoteId)}`);
+  await alice.page.locator('[role="option"][data-name="other.txt"]').click();
+  await alice.page
+    .getByRole('toolbar', { name: 'Selected items' })
+    .getByRole('button', { name: 'Details' })
+    .click();
+  await alice.page
+    .getByRole('complementary', { name: 'Details' })
+    .getByRole('button', { name: 'Share with people…' })
+    .click();
+  const dialog = alice.page.getByRole('dialog', { name: 'Share other.txt with people' });
+  await dialog.getByLabel('Email').fill(`nobody-${Date.now()}@example.test`);
+  await dialog.getByLabel('Access').selectOption('READ');
+  await dialog.getByRole('button', { name: 'Share' }).click();
+  const link = await alice.page.getByLabel('Invitation link').inputValue();
+  const token = new URL(link).pathname.split('/').at(-1)!;
+  await bob.page.goto(`${web}/invite/${token}`);
+  await bob.page.getByRole('button', { name: 'Accept invitation' }).click();
+  await bob.page.getByRole('status').getByText('shares other.txt with you').waitFor();
+  await bob.page.goto(`${web}/invite/${token}`);
+  await bob.page.getByRole('button', { name: 'Accept invitation' }).click();
+  await bob.page.getByRole('alert').getByText('This invitation has already been used.').waitFor();
+  await bob.page.goto(`${web}/shares`);
+  await card(bob.page, 'Shared with me', 'other.txt').getByText('pending').waitFor();
 
   await bob.page.goto(`${web}/invite/not-a-real-token`);
   await bob.page.getByRole('button', { name: 'Accept invitation' }).click();
