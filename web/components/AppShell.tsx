@@ -32,6 +32,7 @@ const PAGES: { href: string; label: string }[] = [
   { href: '/notifications', label: 'Notifications' },
   { href: '/analytics', label: 'Analytics' },
   { href: '/cleanup', label: 'Cleanup' },
+  { href: '/links', label: 'Links & requests' },
 ];
 
 /** Refetches what is on screen when files change anywhere (another tab, a sync, a scan). */

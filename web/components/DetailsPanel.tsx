@@ -5,6 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { formatBytes, formatDate } from '../lib/format';
 import { FILE_DETAILS } from '../lib/operations';
+import { LinkActions } from './ShareLinkDialog';
 import { ShareWithPeopleButton } from './ShareWithUserDialog';
 import { ErrorState, Loading } from './States';
 
@@ -67,6 +68,7 @@ export function DetailsPanel({ id, onClose }: { id: string; onClose: () => void 
               </a>
             </p>
           )}
+          {!f.trashed && <LinkActions target={{ id: f.id, name: f.name, kind: f.kind }} />}
           <h3>Provider versions</h3>
           {f.details.versions.length === 0 ? (
             <p className="muted">None recorded.</p>

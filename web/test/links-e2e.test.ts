@@ -1,7 +1,9 @@
 // The public link pages in headless Chromium against the real stack, as an outsider: a
 // password-protected share link (prompt, image preview, download compared byte for byte), a
 // revoked link's page, and a file request taking an upload over tus through the dashboard's
-// proxy. The links are made through GraphQL (the dashboard has no link UI yet). The dashboard is
+// proxy. The first tests make their links through GraphQL; the last one makes a link and a
+// request in the dashboard's own dialogs as the signed-in owner (a second Chromium holding her
+// session), uses both as the outsider, and sees the upload on the Links page. The dashboard is
 // built in a copy of web/ under the system temp folder (webpack: Turbopack refuses a symlinked
 // node_modules), so this test never touches web/.next, which the dashboard's e2e test builds.
 import assert from 'node:assert/strict';
@@ -28,6 +30,7 @@ const PNG = Buffer.from(
 
 let gw: TestGateway;
 let alice: Client;
+let remoteId: string;
 let root: string;
 let copy: string;
 let next: ChildProcess | undefined;
@@ -55,7 +58,11 @@ async function finished(child: ChildProcess): Promise<string> {
 before(async () => {
   gw = await startTestGateway();
   alice = await gw.user('alice');
-  root = (await connectLocal(gw, alice, 'Pages', { 'pic.png': 'x', 'notes.txt': 'hello outsider\n' })).root;
+  ({ remoteId, root } = await connectLocal(gw, alice, 'Pages', {
+    'pic.png': 'x',
+    'notes.txt': 'hello outsider\n',
+    'inbox/readme.txt': 'uploads land here\n',
+  }));
   await writeFile(join(root, 'pic.png'), PNG);
   copy = await mkdtemp(join(tmpdir(), 'sox-links-web-'));
   for (const f of ['app', 'lib', 'components', 'next.config.ts', 'package.json', 'tsconfig.json'])
@@ -119,9 +126,6 @@ test('a revoked link says so', async () => {
 });
 
 test('a file request takes an upload from the page', async () => {
-  const remoteId = (
-    await alice.ok<{ remotes: { id: string; name: string }[] }>('query { remotes { id name } }')
-  ).remotes.find((r) => r.name === 'Pages')!.id;
   const r = await alice.ok<{ createFileRequest: { token: string } }>(
     'mutation($d: ID!) { createFileRequest(title: "Your homework", description: "PDF or text", destination: $d) { token } }',
     { d: remoteId },
@@ -134,4 +138,99 @@ test('a file request takes an upload from the page', async () => {
   await page.locator('input[type=file][multiple]').setInputFiles(file);
   await page.getByText('Uploaded').waitFor({ timeout: 60_000 });
   assert.deepEqual(await readFile(join(root, 'homework.txt')), body);
+});
+
+test('the owner makes a link and a request in the dashboard; the outsider uses both', async () => {
+  const owner = await launchBrowser();
+  try {
+    const [name, ...rest] = alice.cookie.split('=');
+    await owner.context.addCookies([{ name: name!, value: rest.join('='), url: web }]);
+    const me = await owner.context.newPage();
+    await me.goto(`${web}/remote/${encodeURIComponent(remoteId)}`);
+    const details = me.getByRole('complementary', { name: 'Details' });
+    const openDetails = async (item: string) => {
+      await me.locator(`[role=option][data-name="${item}"]`).click();
+      await me
+        .getByRole('toolbar', { name: 'Selected items' })
+        .getByRole('button', { name: 'Details' })
+        .click();
+      await details.getByRole('heading', { name: item }).waitFor();
+    };
+
+    // A share link with a password, made in the dialog; a bad limit is refused with a message first.
+    await openDetails('pic.png');
+    await details.getByRole('button', { name: 'Share link…' }).click();
+    const linkDialog = me.getByRole('dialog', { name: 'Share link for pic.png' });
+    await linkDialog.getByLabel('Password (optional)').fill('owl and pussycat');
+    await linkDialog.getByLabel('Note for the visitor (optional)').fill('made in the dashboard');
+    await linkDialog.getByLabel('Download limit (optional)').fill('0');
+    await linkDialog.getByRole('button', { name: 'Create link' }).click();
+    assert.match((await linkDialog.getByRole('alert').textContent()) ?? '', /Download limit must be/);
+    await linkDialog.getByLabel('Download limit (optional)').fill('');
+    await linkDialog.getByRole('button', { name: 'Create link' }).click();
+    const linkUrl = await linkDialog.getByLabel('Link', { exact: true }).inputValue();
+    assert.match(linkUrl, new RegExp(`^${web}/s/[\\w-]{43}$`));
+    assert.ok(await linkDialog.getByRole('link', { name: 'Download .torrent' }).isVisible());
+    await linkDialog.getByRole('button', { name: 'Done' }).click();
+
+    // A file request into the folder its details were opened on.
+    await openDetails('inbox');
+    await details.getByRole('button', { name: 'Request files…' }).click();
+    const reqDialog = me.getByRole('dialog', { name: 'Request files into inbox' });
+    await reqDialog.getByLabel('Title').fill('Send me your answer');
+    await reqDialog.getByLabel('Description (optional)').fill('Text files please');
+    await reqDialog.getByLabel('Allowed types', { exact: false }).fill('txt');
+    await reqDialog.getByRole('button', { name: 'Create request' }).click();
+    const requestUrl = await reqDialog.getByLabel('Request link').inputValue();
+    assert.match(requestUrl, new RegExp(`^${web}/r/[\\w-]{43}$`));
+    await reqDialog.getByRole('button', { name: 'Done' }).click();
+
+    // The outsider (no session): password, preview, download compared byte for byte.
+    assert.equal((await page.context().cookies(web)).length, 0);
+    await page.goto(linkUrl);
+    await page.getByRole('heading', { name: 'This link is protected' }).waitFor();
+    await page.getByLabel('Password').fill('owl and pussycat');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { name: 'pic.png' }).waitFor();
+    assert.ok(await page.getByText('made in the dashboard').isVisible());
+    await page.waitForFunction(
+      () => (document.querySelector('img') as HTMLImageElement | null)?.naturalWidth === 1,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download', exact: true }).click(),
+    ]);
+    assert.deepEqual(await readFile((await download.path())!), PNG);
+
+    // ...and uploads into the request; the bytes land in the folder.
+    const body = Buffer.from(`my answer ${Date.now()}\n`);
+    const file = join(copy, 'answer.txt');
+    await writeFile(file, body);
+    await page.goto(requestUrl);
+    await page.getByRole('heading', { name: 'Send me your answer' }).waitFor();
+    await page.locator('input[type=file][multiple]').setInputFiles(file);
+    await page.getByText('Uploaded').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await readFile(join(root, 'inbox', 'answer.txt')), body);
+
+    // The owner's Links page: the link's download counted, the upload listed; close the request.
+    await me.getByRole('navigation').getByRole('link', { name: 'Links & requests' }).click();
+    await me.getByRole('heading', { name: 'Links & requests' }).waitFor();
+    const row = me.getByRole('row', { name: 'Link to pic.png' }).filter({ hasText: 'made in the dashboard' });
+    const cell = (n: number) => row.getByRole('cell').nth(n);
+    await cell(3).filter({ hasText: /^1$/ }).waitFor();
+    assert.equal(await cell(1).textContent(), 'active');
+    assert.equal(await cell(5).textContent(), 'password');
+    const uploads = me.getByRole('table', { name: 'Uploads to Send me your answer' });
+    await uploads.getByText('answer.txt').waitFor();
+    const card = me.getByRole('listitem').filter({ hasText: 'Send me your answer' });
+    await card.getByRole('button', { name: 'Close' }).click();
+    await card.getByRole('button', { name: 'Reopen' }).waitFor();
+    await page.goto(requestUrl);
+    await page
+      .getByText(/closed/i)
+      .first()
+      .waitFor();
+  } finally {
+    await owner.close();
+  }
 });
