@@ -130,6 +130,8 @@ test('alice shares a folder with bob through the dialog; bob sees it unread', as
   await dialog.getByRole('button', { name: 'Share' }).click();
   await alice.page.getByRole('status').getByText(`Shared with ${bob.email}`).waitFor();
   await alice.page.getByRole('button', { name: 'Done' }).click();
+  await alice.page.getByRole('link', { name: 'Sharing', exact: true }).click();
+  await card(alice.page, 'Shared by me', 'project').locator('.share-state').getByText('pending').waitFor();
 
   const badge = bob.page.locator('.notifications .badge');
   await bob.page.locator('.notifications .badge', { hasText: '1 unread' }).waitFor();
@@ -182,9 +184,8 @@ test('bob accepts into a folder of his remote; Sync now brings alice’s new fil
   await assert.rejects(readFile(join(bob.root, 'from-alice/other.txt')));
 });
 
-test('alice sees the share accepted on Shared by me', async () => {
+test('alice sees the share accepted on Shared by me without reloading', async () => {
   const { alice } = users;
-  await alice.page.goto(`${web}/shares`);
   const mine = card(alice.page, 'Shared by me', 'project');
   await mine.locator('.share-state').getByText('accepted').waitFor();
   await mine.getByText(users.bob.email).waitFor();

@@ -3,7 +3,7 @@
 // I share (its state, where each copy lives, the last sync; sync now, revoke).
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import Link from 'next/link';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { AcceptShareDialog } from '../../../components/AcceptShareDialog';
 import { useNotices } from '../../../components/Notices';
 import { Empty, ErrorState, Loading } from '../../../components/States';
@@ -153,9 +153,16 @@ function ShareList({
 
 export default function SharesPage() {
   const client = useApolloClient();
-  const { notify } = useNotices();
+  const { notify, notices } = useNotices();
   const withMe = useQuery(USER_SHARES_WITH_ME);
   const byMe = useQuery(USER_SHARES_BY_ME);
+  // Every step of a share (offered, accepted, declined, left, revoked) is notified live: refetch.
+  const latestNotice = notices.find((n) => n.kind === 'info')?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever a live notice arrives
+  useEffect(() => {
+    if (latestNotice !== undefined)
+      void client.refetchQueries({ include: [USER_SHARES_WITH_ME, USER_SHARES_BY_ME] });
+  }, [latestNotice]);
   const [accepting, setAccepting] = useState<Share | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // What the last action on each share did, kept in its card (the toast goes after 4 s).
