@@ -29,7 +29,10 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       if (!ok) throw new Error(signUp ? 'Could not create the account' : 'Wrong email or password');
       await client.clearStore();
       const me = await client.query({ query: ME, fetchPolicy: 'network-only' });
-      router.replace(me.data?.remotes.length ? (next?.startsWith('/') ? next : '/drive') : '/welcome');
+      // Only a path on this site (not `//host`), and an invitation is honoured before first-run.
+      const local = next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+      const invitation = local?.startsWith('/invite/') ? local : null;
+      router.replace(invitation ?? (me.data?.remotes.length ? (local ?? '/drive') : '/welcome'));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
