@@ -153,21 +153,26 @@ describe('faults', () => {
 
     const holder: Publisher = { failures: 0 };
     const all: GraphDiffEvent[] = [];
+    let roundsPublished = 0;
     const producing = (async () => {
       for (let round = 0; round < 12; round++) {
         const events = roundOf(round, 200);
         all.push(...events);
         await publish(kafka, names.topic, events, holder);
+        roundsPublished++;
         await sleep(300);
       }
     })();
     await sleep(1_200);
     await broker.stop();
+    const publishedBeforeOutage = roundsPublished;
     await sleep(3_000);
     await broker.startAgain();
     await producing;
     await holder.producer?.disconnect();
-    assert.ok(holder.failures > 0, 'the broker was down while events were being produced');
+    // The outage overlapped production. Whether a send failed (and was re-sent) or kafkajs's own
+    // retries rode the outage out depends on timing; either way nothing may be lost or doubled.
+    assert.ok(publishedBeforeOutage < 12, 'the broker was down while events were being produced');
     await drained(indexer);
     const docs = await allDocs(client, names.indexPrefix);
     assert.deepEqual(compareWithEvents(docs, finalStates(all)), []);
