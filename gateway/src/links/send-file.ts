@@ -2,10 +2,9 @@
 // If-Range, inline (preview) or attachment (download). A download is counted when the response
 // carries the file's first byte; a resumed range further on is not a new download.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Entry, Provider } from '@syncoxide/sync';
-import { matchesNone, parseRange } from '../rest/range.js';
-import { header, PUBLIC_CORS } from './http.js';
+import { sendRanged } from '../rest/range.js';
+import { PUBLIC_CORS } from './http.js';
 
 export interface SendOptions {
   name: string;
@@ -36,12 +35,8 @@ export async function sendFile(
   entry: Entry,
   o: SendOptions,
 ): Promise<void> {
-  const size = entry.size;
-  const etag = etagOfEntry(entry);
-  const common: Record<string, string> = {
+  const headers: Record<string, string> = {
     ...PUBLIC_CORS,
-    etag,
-    'accept-ranges': 'bytes',
     'cache-control': 'private, no-cache',
     'content-type': o.type,
     'content-disposition': contentDisposition(o.disposition, o.name),
@@ -53,37 +48,12 @@ export async function sendFile(
   };
   // The public page may frame a preview (PDF); the CSP above names who may.
   if (o.disposition === 'inline') res.removeHeader('x-frame-options');
-  if (entry.mtime) common['last-modified'] = new Date(entry.mtime).toUTCString();
-  if (matchesNone(header(req, 'if-none-match'), etag)) {
-    res.writeHead(304, common);
-    res.end();
-    return;
-  }
-  const ifRange = header(req, 'if-range');
-  const range =
-    ifRange && ifRange !== etag ? { kind: 'full' as const } : parseRange(header(req, 'range'), size);
-  if (range.kind === 'unsatisfiable') {
-    res.writeHead(416, { ...common, 'content-range': `bytes */${size}` });
-    res.end();
-    return;
-  }
-  const head = req.method === 'HEAD';
-  const start = range.kind === 'partial' ? range.start : 0;
-  if (!head && start === 0 && o.onFirstByte) await o.onFirstByte();
-  if (range.kind === 'partial') {
-    // Open the stream before the status line: a provider error still becomes a clean reply.
-    const body = head ? null : await provider.read(entry.path, { start: range.start, end: range.end });
-    res.writeHead(206, {
-      ...common,
-      'content-range': `bytes ${range.start}-${range.end}/${size}`,
-      'content-length': String(range.end - range.start + 1),
-    });
-    if (!body) return void res.end();
-    await pipeline(body, res);
-    return;
-  }
-  const body = head || size === 0 ? null : await provider.read(entry.path);
-  res.writeHead(200, { ...common, 'content-length': String(size) });
-  if (!body) return void res.end();
-  await pipeline(body, res);
+  if (entry.mtime) headers['last-modified'] = new Date(entry.mtime).toUTCString();
+  await sendRanged(req, res, {
+    size: entry.size,
+    etag: etagOfEntry(entry),
+    headers,
+    open: (range) => (range ? provider.read(entry.path, range) : provider.read(entry.path)),
+    ...(o.onFirstByte ? { beforeFirstByte: o.onFirstByte } : {}),
+  });
 }
