@@ -93,12 +93,24 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops after the batch in flight. Bounded: a stuck query or a producer that never finishes
+   * disconnecting must not hold a shutdown forever (anything unacknowledged stays in the outbox
+   * and is published by the next relay).
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
     this.running = false;
     this.notify();
-    await this.loop;
+    const bounded = (p: Promise<unknown> | null | undefined, what: string) =>
+      Promise.race([
+        Promise.resolve(p).catch(() => {}),
+        sleep(timeoutMs, undefined, { ref: false }).then(() =>
+          this.options.logger.warn({ timeoutMs }, `outbox relay: ${what} did not finish`),
+        ),
+      ]);
+    await bounded(this.loop, 'the last batch');
     this.loop = null;
-    await this.producer?.disconnect();
+    await bounded(this.producer?.disconnect(), 'producer disconnect');
     this.producer = null;
   }
 
