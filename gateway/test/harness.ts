@@ -2,6 +2,7 @@
 // Redis key prefix and search index prefix, and gives a small GraphQL client that keeps cookies
 // like a browser. `pipeline: true` also runs the outbox relay (per followed user) and the
 // indexer consumer on unique topics, so tests see the whole path from a scan to search.
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -201,4 +202,52 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`timed out waiting${last ? `: ${String(last)}` : ''}`);
     await sleep(200);
   }
+}
+
+/** Opens a GraphQL subscription over SSE and collects its `next` payloads until closed. */
+export function subscribe(c: Client, query: string) {
+  const controller = new AbortController();
+  const events: Record<string, unknown>[] = [];
+  let ready!: () => void;
+  const opened = new Promise<void>((r) => {
+    ready = r;
+  });
+  const done = (async () => {
+    const res = await fetch(`${c.base}/graphql`, {
+      method: 'POST',
+      headers: c.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
+      body: JSON.stringify({ query }),
+      signal: controller.signal,
+    });
+    assert.equal(res.status, 200);
+    ready();
+    const reader = res.body!.getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += Buffer.from(value!).toString('utf8');
+      let cut = buffer.indexOf('\n\n');
+      while (cut >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data:'));
+        if (block.includes('event: next') && data) events.push(JSON.parse(data.slice(5)));
+        cut = buffer.indexOf('\n\n');
+      }
+    }
+  })();
+  return {
+    events,
+    opened,
+    async waitFor(n: number, ms = 15_000) {
+      const deadline = Date.now() + ms;
+      while (events.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return events;
+    },
+    async close() {
+      controller.abort();
+      await done.catch(() => {});
+    },
+  };
 }

@@ -72,48 +72,6 @@ export async function startSmtpSink() {
   };
 }
 
-/** Opens an SSE subscription; collects the `next` payloads. */
-export function subscribe(c: Client, query: string) {
-  const controller = new AbortController();
-  const events: Record<string, unknown>[] = [];
-  let ready!: () => void;
-  const opened = new Promise<void>((r) => {
-    ready = r;
-  });
-  const done = (async () => {
-    const res = await fetch(`${c.base}/graphql`, {
-      method: 'POST',
-      headers: c.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-      body: JSON.stringify({ query }),
-      signal: controller.signal,
-    });
-    ready();
-    const reader = res.body!.getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += Buffer.from(value!).toString('utf8');
-      let cut = buffer.indexOf('\n\n');
-      while (cut >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data:'));
-        if (block.includes('event: next') && data) events.push(JSON.parse(data.slice(5)));
-        cut = buffer.indexOf('\n\n');
-      }
-    }
-  })();
-  return {
-    events,
-    opened,
-    async close() {
-      controller.abort();
-      await done.catch(() => {});
-    },
-  };
-}
-
 export const SHARE_FIELDS = `id name kind access message state byMe placement
   sharedBy { id email name } sharedWith { id email name }
   location { path remote { id } } file { id name } keptCopy lastSyncResult`;

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { isConflictName } from '@syncoxide/sync';
 import { type SftpServer, sharedS3Server, startSftpServer } from '@syncoxide/sync/testing';
 import { all, CONNECT } from './fixtures.js';
-import { type Client, eventually, startTestGateway, type TestGateway } from './harness.js';
+import { type Client, eventually, startTestGateway, subscribe, type TestGateway } from './harness.js';
 import {
   emailOf,
   notificationsOf,
@@ -22,7 +22,6 @@ import {
   type ShareView,
   shareWith,
   startSmtpSink,
-  subscribe,
   syncShare,
 } from './sharing-helpers.js';
 

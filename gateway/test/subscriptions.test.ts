@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { connectLocal } from './fixtures.js';
-import { type Client, startTestGateway, type TestGateway } from './harness.js';
+import { type Client, startTestGateway, subscribe, type TestGateway } from './harness.js';
 
 let gwA: TestGateway;
 let gwB: TestGateway;
@@ -18,54 +18,6 @@ after(async () => {
   await gwA.close();
 });
 
-/** Opens an SSE subscription and collects `next` payloads until `count` arrived or aborted. */
-function subscribe(c: Client, base: string, query: string) {
-  const controller = new AbortController();
-  const events: unknown[] = [];
-  let ready!: () => void;
-  const opened = new Promise<void>((r) => {
-    ready = r;
-  });
-  const done = (async () => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: c.headers({ 'content-type': 'application/json', accept: 'text/event-stream' }),
-      body: JSON.stringify({ query }),
-      signal: controller.signal,
-    });
-    assert.equal(res.status, 200);
-    ready();
-    const reader = res.body!.getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += Buffer.from(value!).toString('utf8');
-      let cut = buffer.indexOf('\n\n');
-      while (cut >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data:'));
-        if (block.includes('event: next') && data) events.push(JSON.parse(data.slice(5)));
-        cut = buffer.indexOf('\n\n');
-      }
-    }
-  })();
-  return {
-    events,
-    opened,
-    async waitFor(n: number, ms = 15_000) {
-      const deadline = Date.now() + ms;
-      while (events.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      return events;
-    },
-    async close() {
-      controller.abort();
-      await done.catch(() => {});
-    },
-  };
-}
-
 test('an event published on one gateway reaches a subscriber on the other', async () => {
   const alice = await gwA.user('alice');
   const onB = new (alice.constructor as typeof Client)(gwB.base);
@@ -74,9 +26,9 @@ test('an event published on one gateway reaches a subscriber on the other', asyn
   const bobOnB = new (alice.constructor as typeof Client)(gwB.base);
   bobOnB.cookie = bob.cookie;
 
-  const notes = subscribe(onB, gwB.base, 'subscription { notifications { kind message } }');
-  const files = subscribe(onB, gwB.base, 'subscription { fileChanges { change path fileId remoteId } }');
-  const bobs = subscribe(bobOnB, gwB.base, 'subscription { notifications { kind } }');
+  const notes = subscribe(onB, 'subscription { notifications { kind message } }');
+  const files = subscribe(onB, 'subscription { fileChanges { change path fileId remoteId } }');
+  const bobs = subscribe(bobOnB, 'subscription { notifications { kind } }');
   await Promise.all([notes.opened, files.opened, bobs.opened]);
   await new Promise((r) => setTimeout(r, 500)); // the Redis SUBSCRIBE lands after the response starts
 
