@@ -430,8 +430,9 @@ test('activity: change counts per file and remote from the events index, untouch
         };
       }>(Q)
     ).storageActivity;
-    // Trash and restore: two more changes for each cleaned copy.
-    return r.mostChangedFiles[0]?.changes === 3 ? r : undefined;
+    // Trash and restore: two more changes for each cleaned copy. Wait until both copies' events
+    // are recorded (the recorder may have written one and not yet the other).
+    return r.mostChangedFiles.filter((x) => x.changes === 3).length >= 2 ? r : undefined;
   });
   assert.deepEqual(
     a.mostChangedFiles
