@@ -6,12 +6,14 @@
 // carol gets NOT_FOUND for all of it; no clear private key is ever stored.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
+import { nodeCfb, SEGMENT_BYTES } from '../src/sharing/cipher-index.js';
+import { decryptRange, type RangeSource } from '../src/sharing/pgp-walker.js';
 import { all, connectLocal } from './fixtures.js';
 import { type Client, startTestGateway, type TestGateway } from './harness.js';
 import { emailOf, SHARE_FIELDS, type ShareView, syncShare } from './sharing-helpers.js';
@@ -35,6 +37,44 @@ const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?
 async function projectId(): Promise<string> {
   const items = await all(alice, 'myDrive', `remoteId: "${alice_.remoteId}"`, 100);
   return items.find((n) => n.name === 'project')!.id;
+}
+
+/** The share's session key, as the app gets it: unwrapped with bob's unlocked private key. */
+async function bobsSessionKey(): Promise<Uint8Array> {
+  const key = await openpgp.decryptKey({
+    privateKey: await openpgp.readPrivateKey({ armoredKey: bobKeys.privateKey }),
+    passphrase: BOB_PASS,
+  });
+  const [sk] = await openpgp.decryptSessionKeys({
+    message: await openpgp.readMessage({ armoredMessage: share.sessionKey! }),
+    decryptionKeys: key,
+  });
+  return (sk as openpgp.SessionKey).data;
+}
+
+const sha256Hex = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** What the app's ranged reader is given: the index route's answer and a ranged fetch. */
+async function rangeSource(c: Client, path: string): Promise<RangeSource & { cipherSize: number }> {
+  const q = `/user-shares/${share.id}/encrypted`;
+  const res = await c.fetch(`${q}-index?path=${encodeURIComponent(path)}`);
+  assert.equal(res.status, 200);
+  const info = (await res.json()) as {
+    size: number;
+    cipherSize: number;
+    etag: string;
+    segments: RangeSource['segments'];
+  };
+  return {
+    ...info,
+    fetch: async (start, end) => {
+      const r = await c.fetch(`${q}?path=${encodeURIComponent(path)}`, {
+        headers: { range: `bytes=${start}-${end === null ? '' : end - 1}`, 'if-range': info.etag },
+      });
+      assert.equal(r.status, 206);
+      return r.body!;
+    },
+  };
 }
 
 async function download(c: Client, path: string): Promise<Response> {
@@ -259,10 +299,99 @@ describe('an encrypted share', () => {
     await outside.body?.cancel();
   });
 
+  test('ranged reads: only the ciphertext segments around a range are fetched, decrypted and checked', async () => {
+    const sessionKey = await bobsSessionKey();
+    const cfb = nodeCfb(sessionKey);
+    const range = async (start: number, end: number) =>
+      decryptRange(await rangeSource(bob, 'blob.bin'), cfb, sha256Hex, start, end);
+
+    const index = await rangeSource(bob, 'blob.bin');
+    assert.equal(index.size, BLOB.length);
+    assert.ok(
+      index.segments && index.segments.length >= 3,
+      `an index of several segments (${index.segments?.length})`,
+    );
+    for (const [a, b] of [
+      [400_000, 700_000],
+      [0, 99],
+      [BLOB.length - 10, BLOB.length - 1],
+      [SEGMENT_BYTES - 1, SEGMENT_BYTES + 1],
+    ] as const) {
+      const r = await range(a, b);
+      assert.ok(r.verified);
+      assert.deepEqual(Buffer.from(r.bytes), BLOB.subarray(a, b + 1), `bytes ${a}-${b}`);
+      // At most the segments touching the range (each under two segment lengths) and the header.
+      assert.ok(
+        r.cipherRead <= b - a + 1 + 4 * SEGMENT_BYTES + 1024,
+        `${r.cipherRead} ciphertext bytes for ${a}-${b}`,
+      );
+    }
+    const mid = await range(400_000, 400_999);
+    assert.ok(mid.cipherRead < BLOB.length / 2, `${mid.cipherRead} of ${BLOB.length} read`);
+
+    // HTTP Range on the ciphertext route.
+    const part = await bob.fetch(`/user-shares/${share.id}/encrypted?path=blob.bin`, {
+      headers: { range: 'bytes=10-19' },
+    });
+    assert.equal(part.status, 206);
+    const cipher = await readFile(join(bob_.root, 'From Alice/blob.bin.pgp'));
+    assert.equal(part.headers.get('content-range'), `bytes 10-19/${cipher.length}`);
+    assert.deepEqual(Buffer.from(await part.arrayBuffer()), cipher.subarray(10, 20));
+    assert.equal(index.cipherSize, cipher.length);
+
+    // A damaged ciphertext inside the range is an error, never wrong bytes.
+    const at = index.segments![2]!.at!.file + 100;
+    const damaged = Buffer.from(cipher);
+    damaged[at] = damaged[at]! ^ 0x01;
+    await writeFile(join(bob_.root, 'From Alice/blob.bin.pgp'), damaged);
+    try {
+      await assert.rejects(
+        range(index.segments![2]!.at!.plain + 10, index.segments![2]!.at!.plain + 20),
+        /does not match its index/,
+      );
+    } finally {
+      await writeFile(join(bob_.root, 'From Alice/blob.bin.pgp'), cipher);
+    }
+
+    // A file written before there was an index is walked from its start and read no further
+    // than the range (unverified: only the MDC at its end covers it).
+    const table = `"${gw.names.pgSchema}".encrypted_share_files`;
+    const shareRaw = Buffer.from(share.id, 'base64url').toString().split(':').pop();
+    const saved = await gw.conn.pool.query(
+      `SELECT segments FROM ${table} WHERE share_id = $1 AND path = 'blob.bin'`,
+      [shareRaw],
+    );
+    await gw.conn.pool.query(
+      `UPDATE ${table} SET segments = NULL WHERE share_id = $1 AND path = 'blob.bin'`,
+      [shareRaw],
+    );
+    try {
+      assert.equal((await rangeSource(bob, 'blob.bin')).segments, null);
+      const old = await range(1000, 1999);
+      assert.equal(old.verified, false);
+      assert.deepEqual(Buffer.from(old.bytes), BLOB.subarray(1000, 2000));
+      assert.ok(old.cipherRead < BLOB.length, 'stopped before the end');
+    } finally {
+      await gw.conn.pool.query(
+        `UPDATE ${table} SET segments = $2 WHERE share_id = $1 AND path = 'blob.bin'`,
+        [shareRaw, JSON.stringify(saved.rows[0].segments)],
+      );
+    }
+    await assert.rejects(range(5, BLOB.length), RangeError, 'a range past the end');
+  });
+
   test('carol gets nothing: not the ciphertext, not the share, not a key', async () => {
     const res = await download(carol, 'plan.txt');
     assert.equal(res.status, 404);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+    for (const url of [
+      `/user-shares/${share.id}/encrypted-index?path=blob.bin`,
+      `/user-shares/${share.id}/encrypted?path=blob.bin`,
+    ]) {
+      const r = await carol.fetch(url, { headers: { range: 'bytes=0-99' } });
+      assert.equal(r.status, 404, url);
+      await r.body?.cancel();
+    }
     const alicesOwn = await download(alice, 'plan.txt');
     assert.equal(alicesOwn.status, 404, "the ciphertext is read from bob's provider: his only");
     await alicesOwn.body?.cancel();

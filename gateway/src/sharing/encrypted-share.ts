@@ -14,12 +14,13 @@
 // openpgp into an atomic provider write, per-path state of the plaintext source in PostgreSQL
 // so unchanged files are skipped, and each write journaled (planned → done | failed).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { SyncoxideError } from '@syncoxide/core';
 import type { Entry, Provider } from '@syncoxide/sync';
 import * as openpgp from 'openpgp';
 import type { Sql } from '../db/sql.js';
 import type { ProviderPool } from '../remotes/providers.js';
+import { type CipherIndex, indexingTap } from './cipher-index.js';
 import { parentOf } from './share-rule.js';
 import type { UserShareRow } from './shares.repository.js';
 
@@ -77,6 +78,9 @@ export async function migrateEncryptedShares({ pool, schema }: Sql): Promise<voi
       finished_at timestamptz
     );
     CREATE INDEX IF NOT EXISTS encrypted_share_ops_share ON ${schema}.encrypted_share_ops (share_id, created_at);
+    -- Where to resume decrypting inside the ciphertext (cipher-index.ts); null for files
+    -- written before ranged reads (read whole).
+    ALTER TABLE ${schema}.encrypted_share_files ADD COLUMN IF NOT EXISTS segments jsonb;
   `);
 }
 
@@ -155,6 +159,15 @@ function tap(): Transform & { digest(): { size: number; sha256: string } } {
 export function cipherPath(share: UserShareRow, rel: string): string {
   const base = share.targetPath ?? '';
   return `${base === '' ? rel : `${base}/${rel}`}${SUFFIX}`;
+}
+
+export interface EncryptedFile {
+  path: string;
+  cipherSize: number;
+  plainSize: number;
+  sha256: string;
+  index: CipherIndex | null;
+  open(range?: { start: number; end: number }): Promise<Readable>;
 }
 
 export class EncryptedShares {
@@ -264,16 +277,19 @@ export class EncryptedShares {
           const counted = tap();
           const plain = (await src.read(e.path)).pipe(counted);
           const name = rel.slice(rel.lastIndexOf('/') + 1);
-          // PassThrough: the provider sees an ordinary Node stream whatever openpgp hands back.
-          const cipher = (await encryptWith(plain, key, keys, name)).pipe(new PassThrough());
+          // Through the indexing tap: the provider sees an ordinary Node stream whatever openpgp
+          // hands back, and the file's index is made on the way.
+          const indexing = indexingTap(key.data);
+          const cipher = (await encryptWith(plain, key, keys, name)).pipe(indexing);
           const stored = await dst.write(target, cipher, e.mtime ? { mtime: e.mtime } : {});
           const { size, sha256 } = counted.digest();
+          const index = indexing.result({ size, sha256 });
           await this.d.sql.pool.query(
-            `INSERT INTO ${this.t('encrypted_share_files')} (share_id, path, size, mtime, etag, sha256, cipher_size)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
+            `INSERT INTO ${this.t('encrypted_share_files')} (share_id, path, size, mtime, etag, sha256, cipher_size, segments)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (share_id, path) DO UPDATE SET size = $3, mtime = $4, etag = $5, sha256 = $6,
-               cipher_size = $7, updated_at = now()`,
-            [share.id, rel, size, e.mtime, e.etag, sha256, stored.size],
+               cipher_size = $7, segments = $8, updated_at = now()`,
+            [share.id, rel, size, e.mtime, e.etag, sha256, stored.size, index ? JSON.stringify(index) : null],
           );
         });
         result.written.push(rel);
@@ -332,8 +348,11 @@ export class EncryptedShares {
     await this.d.sql.pool.query(`UPDATE ${ops} SET state = 'done', finished_at = now() WHERE id = $1`, [id]);
   }
 
-  /** The ciphertext of one file of the share, from the recipient's provider. */
-  async read(share: UserShareRow, rel: string): Promise<{ stream: Readable; size: number }> {
+  /**
+   * One file of the share on the recipient's provider: its ciphertext (whole or a byte range of
+   * it), what was encrypted (plaintext size and SHA-256) and the index for ranged decryption.
+   */
+  async read(share: UserShareRow, rel: string): Promise<EncryptedFile> {
     const clean = rel.replace(/^\/+/, '');
     if (
       clean === '' ||
@@ -341,16 +360,29 @@ export class EncryptedShares {
       clean.includes('\u0000')
     )
       throw new SyncoxideError('INVALID_INPUT', 'not a valid path');
-    const known = await this.d.sql.pool.query(
-      `SELECT 1 FROM ${this.t('encrypted_share_files')} WHERE share_id = $1 AND path = $2`,
+    const { rows } = await this.d.sql.pool.query<{
+      size: number;
+      sha256: string;
+      segments: CipherIndex | null;
+    }>(
+      `SELECT size::float8 AS size, sha256, segments FROM ${this.t('encrypted_share_files')}
+       WHERE share_id = $1 AND path = $2`,
       [share.id, clean],
     );
-    if (known.rows.length === 0) throw new SyncoxideError('NOT_FOUND', 'not found');
+    const known = rows[0];
+    if (!known) throw new SyncoxideError('NOT_FOUND', 'not found');
     const dst = await this.d.providers.get(share.recipientId!, share.targetRemoteId!);
     const target = cipherPath(share, clean);
     const e = await dst.stat(target);
     if (e?.kind !== 'file') throw new SyncoxideError('NOT_FOUND', 'not found');
-    return { stream: await dst.read(target), size: e.size };
+    return {
+      path: clean,
+      cipherSize: e.size,
+      plainSize: known.size,
+      sha256: known.sha256,
+      index: known.segments,
+      open: (range) => (range ? dst.read(target, range) : dst.read(target)),
+    };
   }
 
   /** Wraps the session key again for the current keys of both parties (after a key change). */

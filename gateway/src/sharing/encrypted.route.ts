@@ -1,13 +1,21 @@
-// GET /user-shares/{id}/encrypted?path=<path inside the share>: the ciphertext (binary OpenPGP)
-// of a file of an accepted encrypted share, read from the recipient's provider, for the
-// recipient only (anyone else: NOT_FOUND). The app decrypts it in the browser.
+// The ciphertext of an accepted encrypted share's files, for its recipient only (anyone else:
+// NOT_FOUND); the app decrypts in the browser.
+//   GET /user-shares/{id}/encrypted?path=<path inside the share>: the binary OpenPGP message,
+//     read from the recipient's provider, with Range (a byte range of the ciphertext: what the
+//     app asks for to decrypt a part of the file), ETag and If-Range.
+//   GET /user-shares/{id}/encrypted-index?path=…: JSON — plaintext size and SHA-256, ciphertext
+//     size, ETag and the index (`segments`, see cipher-index.ts; null: decrypt from the start).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Caller } from '../accounts/scopes.js';
 import { rawId } from '../ids.js';
+import { sendRanged } from '../rest/range.js';
+import type { EncryptedFile } from './encrypted-share.js';
 import type { SharesService } from './shares.service.js';
 
-export const ENCRYPTED_PATH = /^\/user-shares\/([^/]{1,200})\/encrypted$/;
+export const ENCRYPTED_PATH = /^\/user-shares\/([^/]{1,200})\/encrypted(-index)?$/;
+
+/** Changes with the stored message: a new encryption has a new size or plaintext hash. */
+const etagOf = (f: EncryptedFile) => `"pgp-${f.sha256.slice(0, 32)}-${f.cipherSize}"`;
 
 export async function serveEncrypted(
   shares: SharesService,
@@ -19,18 +27,33 @@ export async function serveEncrypted(
   const url = new URL(req.url ?? '/', 'http://x');
   const raw = rawId(decodeURIComponent(match[1]!), 'UserShare');
   const path = url.searchParams.get('path') ?? '';
-  const { stream, size } = await shares.readEncrypted(caller.userId, raw, path);
-  const name = `${path.slice(path.lastIndexOf('/') + 1)}.pgp`;
-  res.writeHead(200, {
-    'content-type': 'application/pgp-encrypted',
-    'content-length': String(size),
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-    'cache-control': 'private, no-store',
-  });
-  if (req.method === 'HEAD') {
-    stream.destroy();
-    res.end();
+  const file = await shares.readEncrypted(caller.userId, raw, path);
+  if (match[2]) {
+    const body = JSON.stringify({
+      path: file.path,
+      size: file.plainSize,
+      sha256: file.sha256,
+      cipherSize: file.cipherSize,
+      etag: etagOf(file),
+      segments: file.index?.segments ?? null,
+    });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'cache-control': 'private, no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
-  await pipeline(stream, res);
+  const name = `${file.path.slice(file.path.lastIndexOf('/') + 1)}.pgp`;
+  await sendRanged(req, res, {
+    size: file.cipherSize,
+    etag: etagOf(file),
+    headers: {
+      'content-type': 'application/pgp-encrypted',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'private, no-store',
+    },
+    open: (range) => file.open(range),
+  });
 }
