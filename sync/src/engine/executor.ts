@@ -1,7 +1,9 @@
 // Executes a run's journal rows phase by phase with a bounded pool of workers. Rows are
-// claimed from PostgreSQL (so several processes could share a run), held by a renewed lease,
-// applied idempotently, and marked done together with their baseline change in one
-// transaction. Retriable errors are retried with back-off; others fail the row with its error.
+// claimed from PostgreSQL in batches (so several processes could share a run), held by a
+// renewed lease, applied idempotently, and marked done together with their baseline change in
+// one transaction, shared by the rows that finish together (group commit). A remote's slot is
+// held only while an operation talks to providers, not while the journal records it.
+// Retriable errors are retried with back-off; others fail the row with its error.
 import { randomUUID } from 'node:crypto';
 import type { Transform } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,6 +12,8 @@ import type { Journal } from '../journal/index.js';
 import type { OpRow } from '../journal/ops.repository.js';
 import type { Entry, Provider, UploadState } from '../providers/types.js';
 import { type ApplyResult, applyOp } from './apply.js';
+import { ClaimFeed } from './claim-feed.js';
+import { Completer } from './completer.js';
 import type { OpInfo, SyncEvents } from './events.js';
 import { RemoteLimiter } from './limiter.js';
 import { isText } from './merge.js';
@@ -22,7 +26,10 @@ export interface ExecutorOptions {
   provider: (remote: string) => Provider;
   events?: SyncEvents;
   logger?: Logger;
-  /** Workers per run (default 16) and operations in flight per remote (default 8). */
+  /**
+   * Workers per run (default 16; also the rows claimed per journal round trip) and operations
+   * in flight per remote (default 8).
+   */
   concurrency?: number;
   perRemote?: number;
   /** Lease on a claimed row, renewed while held (default 30 s). */
@@ -47,11 +54,13 @@ export class Executor {
   private readonly limiter: RemoteLimiter;
   private readonly held = new Set<number>();
   private readonly leaseMs: number;
+  private readonly completer: Completer;
   private stopped = false;
 
   constructor(private readonly o: ExecutorOptions) {
     this.limiter = new RemoteLimiter(o.perRemote ?? 8);
     this.leaseMs = o.leaseMs ?? 30_000;
+    this.completer = new Completer(o.journal.ops, this.worker);
   }
 
   /** Claims nothing more (the rule's lease was lost); rows in hand finish. */
@@ -78,22 +87,29 @@ export class Executor {
 
   private async drain(runId: string, phase: number): Promise<void> {
     const ops = this.o.journal.ops;
+    const concurrency = this.o.concurrency ?? 16;
     for (;;) {
       let claimed = 0;
-      const workers = Array.from({ length: this.o.concurrency ?? 16 }, async () => {
+      const feed = new ClaimFeed(ops, runId, phase, this.worker, this.leaseMs, this.held, concurrency);
+      const workers = Array.from({ length: concurrency }, async () => {
         while (!this.stopped) {
-          const row = await ops.claim(runId, phase, this.worker, this.leaseMs, [...this.held]);
+          const row = await feed.next();
           if (!row) return;
           claimed++;
-          this.held.add(row.id);
           try {
-            await this.limiter.run([row.srcRemote, row.dstRemote], () => this.process(row));
+            await this.process(row);
           } finally {
             this.held.delete(row.id);
           }
         }
       });
-      await Promise.all(workers);
+      try {
+        await Promise.all(workers);
+      } finally {
+        await ops.release(this.worker, feed.drain()).catch((err) => {
+          this.o.logger?.warn({ err }, 'could not give back unstarted rows (their leases will run out)');
+        });
+      }
       if (this.stopped) return;
       const open = await ops.open(runId, phase);
       if (open.claimable === 0 && open.leased === 0) return;
@@ -125,25 +141,31 @@ export class Executor {
     const total = row.spec.kind === 'copy' ? row.spec.source.size : 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await applyOp(row, {
-          provider: this.o.provider,
-          expectOverride,
-          hooks: {
-            partBytes: this.o.partBytes ?? 16 * 1024 * 1024,
-            sessionMinBytes: this.o.sessionMinBytes ?? this.o.partBytes ?? 16 * 1024 * 1024,
-            saveSession: async (state, bytes) => {
-              row.session = state;
-              await journal.ops.saveSession(row.id, this.worker, state, bytes);
+        const apply = () =>
+          applyOp(row, {
+            provider: this.o.provider,
+            expectOverride,
+            hooks: {
+              partBytes: this.o.partBytes ?? 16 * 1024 * 1024,
+              sessionMinBytes: this.o.sessionMinBytes ?? this.o.partBytes ?? 16 * 1024 * 1024,
+              saveSession: async (state, bytes) => {
+                row.session = state;
+                await journal.ops.saveSession(row.id, this.worker, state, bytes);
+              },
+              onBytes: (n) => {
+                moved += n;
+                events?.emit('op:progress', { ...info, bytes: moved, total });
+              },
+              // Only a resumable session's commit needs recording: an atomic write that crashed
+              // before being recorded is recognised at the destination by its hashes anyway.
+              onCommitted: async () => {
+                if (row.session) await journal.ops.setState(row.id, this.worker, 'verifying');
+              },
+              wire: this.o.wire ? () => this.o.wire!(row) : undefined,
             },
-            onBytes: (n) => {
-              moved += n;
-              events?.emit('op:progress', { ...info, bytes: moved, total });
-            },
-            onCommitted: () => journal.ops.setState(row.id, this.worker, 'verifying'),
-            wire: this.o.wire ? () => this.o.wire!(row) : undefined,
-          },
-        });
-        await journal.ops.complete(row, this.worker, result.bytes, resolveBaseline(row, result));
+          });
+        const result = await this.limiter.run([row.srcRemote, row.dstRemote], apply);
+        await this.completer.complete({ row, bytes: result.bytes, baseline: resolveBaseline(row, result) });
         events?.emit('op:done', { ...info, bytes: result.bytes });
         await this.o.onApplied?.(row, result);
         return;

@@ -44,6 +44,17 @@ export interface OpRow {
   bytes: number;
 }
 
+/** A row finished by its holder: what it moved and its baseline effect. */
+export interface Completion {
+  row: OpRow;
+  bytes: number;
+  baseline: { set: BaselineEntry[]; drop: string[] };
+}
+
+export function leaseLost(): SyncoxideError {
+  return new SyncoxideError('CONFLICT', 'journal row is no longer ours (lease lost)', { retriable: false });
+}
+
 export class OpsRepository {
   private readonly s: string;
   readonly baselines: BaselineRepository;
@@ -82,11 +93,7 @@ export class OpsRepository {
     });
   }
 
-  /**
-   * Claims the next row of a phase that is planned or abandoned (lease expired), except the rows
-   * in `held`: a caller still working on a row whose lease ran out (a stalled renewal on a busy
-   * machine) must not take it a second time and run it twice at once.
-   */
+  /** Claims the next row of a phase (see `claimBatch`). */
   async claim(
     runId: string,
     phase: number,
@@ -94,39 +101,75 @@ export class OpsRepository {
     leaseMs: number,
     held: number[] = [],
   ): Promise<OpRow | null> {
+    return (await this.claimBatch(runId, phase, worker, leaseMs, 1, held))[0] ?? null;
+  }
+
+  /**
+   * Claims up to `limit` rows of a phase, in plan order, that are planned or abandoned (lease
+   * expired), except the rows in `held`: a caller still working on a row whose lease ran out
+   * (a stalled renewal on a busy machine) must not take it a second time and run it twice at
+   * once. One round trip for many small operations instead of one each.
+   */
+  async claimBatch(
+    runId: string,
+    phase: number,
+    worker: string,
+    leaseMs: number,
+    limit: number,
+    held: number[] = [],
+  ): Promise<OpRow[]> {
     const { rows } = await this.pool.query(
       `WITH c AS (
          SELECT id, state AS previous FROM ${this.s}.sync_ops
          WHERE run_id = $1 AND phase = $2 AND NOT (id = ANY($5::bigint[]))
            AND (state = 'planned' OR (state IN ('running', 'verifying') AND lease_until < now()))
-         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+         ORDER BY seq LIMIT $6 FOR UPDATE SKIP LOCKED)
        UPDATE ${this.s}.sync_ops o SET
          state = CASE WHEN o.state = 'planned' THEN 'running' ELSE o.state END,
          claimed_by = $3, lease_until = now() + $4 * interval '1 millisecond',
          attempts = o.attempts + 1, started_at = coalesce(o.started_at, now()), updated_at = now()
        FROM c WHERE o.id = c.id
        RETURNING o.*, c.previous`,
-      [runId, phase, worker, leaseMs, held],
+      [runId, phase, worker, leaseMs, held, Math.max(1, limit)],
     );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: Number(r.id),
-      runId: r.run_id,
-      ruleId: r.rule_id,
-      phase: r.phase,
-      kind: r.kind,
-      srcRemote: r.src_remote,
-      srcPath: r.src_path,
-      dstRemote: r.dst_remote,
-      dstPath: r.dst_path,
-      spec: r.spec,
-      state: r.state,
-      previous: r.previous,
-      attempts: r.attempts,
-      session: r.session,
-      bytes: Number(r.bytes),
-    };
+    return rows
+      .map(
+        (r): OpRow => ({
+          id: Number(r.id),
+          runId: r.run_id,
+          ruleId: r.rule_id,
+          phase: r.phase,
+          kind: r.kind,
+          srcRemote: r.src_remote,
+          srcPath: r.src_path,
+          dstRemote: r.dst_remote,
+          dstPath: r.dst_path,
+          spec: r.spec,
+          state: r.state,
+          previous: r.previous,
+          attempts: r.attempts,
+          session: r.session,
+          bytes: Number(r.bytes),
+        }),
+      )
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * Gives back claimed rows nobody started (the executor stopped with rows in hand): a row
+   * that was planned is planned again, an interrupted one becomes claimable at once.
+   */
+  async release(worker: string, rows: Pick<OpRow, 'id' | 'previous'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.pool.query(
+      `UPDATE ${this.s}.sync_ops o SET
+         state = CASE WHEN x.previous = 'planned' THEN 'planned' ELSE o.state END,
+         claimed_by = CASE WHEN x.previous = 'planned' THEN NULL ELSE o.claimed_by END,
+         attempts = o.attempts - 1, lease_until = now(), updated_at = now()
+       FROM unnest($1::bigint[], $2::text[]) AS x(id, previous)
+       WHERE o.id = x.id AND o.claimed_by = $3`,
+      [rows.map((r) => r.id), rows.map((r) => r.previous), worker],
+    );
   }
 
   /** Open rows of a phase: claimable now, and held by a live lease (someone is on them). */
@@ -155,11 +198,7 @@ export class OpsRepository {
     db: Pick<pg.Pool, 'query'> = this.pool,
   ): Promise<void> {
     const r = await db.query(sql, params);
-    if (r.rowCount !== 1) {
-      throw new SyncoxideError('CONFLICT', 'journal row is no longer ours (lease lost)', {
-        retriable: false,
-      });
-    }
+    if (r.rowCount !== 1) throw leaseLost();
   }
 
   async setState(id: number, worker: string, state: OpState): Promise<void> {
@@ -192,14 +231,36 @@ export class OpsRepository {
     bytes: number,
     baseline: { set: BaselineEntry[]; drop: string[] },
   ): Promise<void> {
-    await inTransaction(this.pool, async (db) => {
-      await this.fenced(
-        `UPDATE ${this.s}.sync_ops SET state = 'done', bytes = $3, session = NULL, lease_until = NULL,
-           finished_at = now(), updated_at = now() WHERE id = $1 AND claimed_by = $2`,
-        [op.id, worker, bytes],
-        db,
+    const lost = await this.completeMany(worker, [{ row: op, bytes, baseline }]);
+    if (lost.size > 0) throw leaseLost();
+  }
+
+  /**
+   * Marks rows done and applies their baseline effects (in the given order) in one
+   * transaction. Rows no longer held by `worker` are left alone, their effects unapplied, and
+   * returned: the caller refuses those one by one while the rest commit.
+   */
+  async completeMany(worker: string, done: Completion[]): Promise<Set<number>> {
+    if (done.length === 0) return new Set();
+    return inTransaction(this.pool, async (db) => {
+      const { rows } = await db.query(
+        `UPDATE ${this.s}.sync_ops o SET state = 'done', bytes = x.bytes, session = NULL,
+           lease_until = NULL, finished_at = now(), updated_at = now()
+         FROM unnest($1::bigint[], $2::bigint[]) AS x(id, bytes)
+         WHERE o.id = x.id AND o.claimed_by = $3
+         RETURNING o.id`,
+        [done.map((d) => d.row.id), done.map((d) => d.bytes), worker],
       );
-      await this.baselines.apply(db, op.ruleId, baseline.set, baseline.drop);
+      const ours = new Set(rows.map((r) => Number(r.id)));
+      const byRule = new Map<string, { set: BaselineEntry[]; drop: string[] }[]>();
+      for (const d of done) {
+        if (!ours.has(d.row.id)) continue;
+        const effects = byRule.get(d.row.ruleId) ?? [];
+        effects.push(d.baseline);
+        byRule.set(d.row.ruleId, effects);
+      }
+      for (const [ruleId, effects] of byRule) await this.baselines.applyInOrder(db, ruleId, effects);
+      return new Set(done.map((d) => d.row.id).filter((id) => !ours.has(id)));
     });
   }
 

@@ -106,6 +106,96 @@ describe('journal', () => {
     assert.deepEqual([...(await baselines.load('rule-base')).keys()], ['d0']);
   });
 
+  it('batch claims never hand a row to two workers; a group completion refuses only the rows it lost', async () => {
+    const { ops, baselines } = db.journal;
+    const runId = randomUUID();
+    await ops.createRun(
+      'rule-batch',
+      runId,
+      Array.from({ length: 50 }, (_, i) => mkdirOp(i)),
+      {
+        set: [],
+        drop: [],
+      },
+    );
+    const batches = await Promise.all([1, 2, 3, 4].map((w) => ops.claimBatch(runId, 2, `w${w}`, 10_000, 20)));
+    const ids = batches.flat().map((r) => r.id);
+    assert.equal(ids.length, 50, 'every row claimed');
+    assert.equal(new Set(ids).size, 50, 'none claimed twice');
+    const mine = batches.find((b) => b.length >= 2)!;
+    const worker = `w${batches.indexOf(mine) + 1}`;
+    // Another worker takes over one row (as after an expired lease): only that one is refused.
+    await db.pool.query(`UPDATE "${db.schema}".sync_ops SET claimed_by = 'thief' WHERE id = $1`, [
+      mine[0]!.id,
+    ]);
+    const state = { kind: 'folder' as const, size: 0, mtime: null, providerId: null, etag: null };
+    const lost = await ops.completeMany(
+      worker,
+      mine.map((row) => ({
+        row,
+        bytes: 0,
+        baseline: {
+          set: [{ path: row.dstPath, kind: 'folder' as const, path1: state, path2: state }],
+          drop: [],
+        },
+      })),
+    );
+    assert.deepEqual([...lost], [mine[0]!.id]);
+    const saved = await baselines.load('rule-batch');
+    assert.ok(!saved.has(mine[0]!.dstPath), 'the lost row’s baseline effect is not applied');
+    assert.equal(saved.size, mine.length - 1);
+    const counts = await db.journal.runs.counts(runId);
+    assert.equal(counts.done, mine.length - 1);
+  });
+
+  it('rows claimed but never started are given back as they were', async () => {
+    const { ops } = db.journal;
+    const runId = randomUUID();
+    await ops.createRun('rule-release', runId, [mkdirOp(0), mkdirOp(1)], { set: [], drop: [] });
+    const rows = await ops.claimBatch(runId, 2, 'w', 60_000, 10);
+    assert.equal(rows.length, 2);
+    await ops.release('w', rows);
+    assert.deepEqual(await ops.open(runId, 2), { claimable: 2, leased: 0 });
+    const again = await ops.claimBatch(runId, 2, 'other', 60_000, 10);
+    assert.deepEqual(
+      again.map((r) => [r.previous, r.attempts]),
+      [
+        ['planned', 1],
+        ['planned', 1],
+      ],
+      'planned again, and the aborted claim does not count as an attempt',
+    );
+  });
+
+  it('baseline effects applied together end as if applied one after the other', async () => {
+    const { baselines } = db.journal;
+    const state = (size: number) => ({ kind: 'file' as const, size, mtime: 1, providerId: null, etag: null });
+    const entry = (path: string, size: number) => ({
+      path,
+      kind: 'file' as const,
+      path1: state(size),
+      path2: state(size),
+      content: size === 2 ? Buffer.from('base\n') : null,
+    });
+    const client = await db.pool.connect();
+    try {
+      await baselines.applyInOrder(client, 'rule-order', [
+        { set: [entry('a', 1), entry('b', 1)], drop: [] },
+        { set: [], drop: ['a'] },
+        { set: [entry('b', 2), entry('c', 1)], drop: [] },
+        { set: [], drop: ['c'] },
+        { set: [entry('c', 3)], drop: [] },
+      ]);
+    } finally {
+      client.release();
+    }
+    const saved = await baselines.load('rule-order');
+    assert.deepEqual([...saved.keys()].sort(), ['b', 'c']);
+    assert.equal(saved.get('b')!.path1.size, 2, 'the later set wins');
+    assert.equal(saved.get('b')!.content?.toString(), 'base\n', 'merge bases survive the batch');
+    assert.equal(saved.get('c')!.path1.size, 3, 'a set after a drop restores the path');
+  });
+
   it('one holder per rule; a lease that is not renewed expires', async () => {
     const { locks } = db.journal;
     assert.ok(await locks.acquire('rule-lock', 'a', 300));
