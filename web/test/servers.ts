@@ -2,7 +2,8 @@
 // production build of the dashboard served by `next start` and pointed at that gateway, and
 // headless Debian Chromium with a fresh profile.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,18 +20,23 @@ export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 export const CHROMIUM = process.env.SYNCOXIDE_CHROMIUM ?? '/usr/bin/chromium';
 
-function run(args: string[], env: Record<string, string>): ChildProcess {
+function run(args: string[], env: Record<string, string>, cwd = WEB_DIR): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], {
-    cwd: WEB_DIR,
+    cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** `next build` against this gateway (its URL is compiled into the rewrites). */
-export async function buildDashboard(gatewayUrl: string): Promise<void> {
-  // Types are checked by `npm run typecheck`; the test's build skips that half-minute.
-  const child = run(['build'], { GATEWAY_URL: gatewayUrl, SYNCOXIDE_SKIP_BUILD_TYPECHECK: '1' });
+export async function buildDashboard(gatewayUrl: string, webDir = WEB_DIR): Promise<void> {
+  // Types are checked by `npm run typecheck`; the test's build skips that half-minute. A copy
+  // elsewhere builds with webpack: Turbopack refuses the copy's symlinked node_modules.
+  const child = run(
+    webDir === WEB_DIR ? ['build'] : ['build', '--webpack'],
+    { GATEWAY_URL: gatewayUrl, SYNCOXIDE_SKIP_BUILD_TYPECHECK: '1' },
+    webDir,
+  );
   let output = '';
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-8000);
@@ -42,9 +48,9 @@ export async function buildDashboard(gatewayUrl: string): Promise<void> {
 }
 
 /** `next start` on a free port; resolves once it answers. */
-export async function startDashboard(gatewayUrl: string) {
+export async function startDashboard(gatewayUrl: string, webDir = WEB_DIR) {
   const port = await freePort();
-  const child = run(['start', '-p', String(port), '-H', '127.0.0.1'], { GATEWAY_URL: gatewayUrl });
+  const child = run(['start', '-p', String(port), '-H', '127.0.0.1'], { GATEWAY_URL: gatewayUrl }, webDir);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output = (output + d.toString()).slice(-8000);
@@ -72,6 +78,34 @@ export async function startDashboard(gatewayUrl: string) {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * The dashboard built and started from a copy of web/ under the system temp folder, so a test
+ * never touches web/.next (which the dashboard's own e2e test builds) and several can build at
+ * once.
+ */
+export async function startDashboardCopy(gatewayUrl: string, label: string) {
+  const repo = join(WEB_DIR, '..');
+  const copy = await mkdtemp(join(tmpdir(), `sox-${label}-web-`));
+  try {
+    for (const f of ['app', 'lib', 'components', 'public', 'next.config.ts', 'package.json', 'tsconfig.json'])
+      if (existsSync(join(WEB_DIR, f))) await cp(join(WEB_DIR, f), join(copy, 'web', f), { recursive: true });
+    for (const f of ['tsconfig.base.json', 'package.json']) await cp(join(repo, f), join(copy, f));
+    await symlink(join(repo, 'node_modules'), join(copy, 'node_modules'));
+    await buildDashboard(gatewayUrl, join(copy, 'web'));
+    const web = await startDashboard(gatewayUrl, join(copy, 'web'));
+    return {
+      ...web,
+      async stop() {
+        await web.stop();
+        await rm(copy, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await rm(copy, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** Headless Chromium with its own throwaway profile. */

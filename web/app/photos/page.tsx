@@ -2,6 +2,7 @@
 // The timeline: every photo of every remote, newest first by date taken (else file time).
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
+import { LocationSetting } from './_components/LocationSetting';
 import { PhotoGrid } from './_components/PhotoGrid';
 import { PhotosNav } from './_components/PhotosNav';
 
@@ -11,6 +12,7 @@ function Timeline() {
     <>
       <h1>{favourites ? 'Favourites' : 'Photos'}</h1>
       <PhotosNav favourites={favourites} />
+      {!favourites && <LocationSetting />}
       <PhotoGrid
         key={favourites ? 'fav' : 'all'}
         favourites={favourites}

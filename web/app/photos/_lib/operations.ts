@@ -142,3 +142,17 @@ export const EDIT: TypedDocumentNode<
 export function viaProxy(url: string | null | undefined): string | undefined {
   return url ? `/api${url}` : undefined;
 }
+
+export const PHOTO_SETTINGS: TypedDocumentNode<
+  { photoSettings: { hideLocation: boolean } },
+  Record<string, never>
+> = gql`
+  query PhotoSettings { photoSettings { hideLocation } }
+`;
+
+export const SET_PHOTO_SETTINGS: TypedDocumentNode<
+  { setPhotoSettings: { hideLocation: boolean } },
+  { hideLocation: boolean }
+> = gql`
+  mutation SetPhotoSettings($hideLocation: Boolean!) { setPhotoSettings(hideLocation: $hideLocation) { hideLocation } }
+`;
