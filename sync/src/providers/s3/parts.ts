@@ -2,7 +2,9 @@
 // bounded: at most `concurrency` parts uploading plus one filling (about (concurrency + 1) ×
 // partSize); a slow server stops the reading, since awaiting `push` is the back-pressure.
 // Part buffers are reused once their upload succeeded: allocating a fresh one per part left
-// the old ones for the garbage collector, which let RSS run ~60 MB past the bound.
+// the old ones for the garbage collector, which let RSS run ~60 MB past the bound. The first
+// buffer starts at the expected size (or 64 KiB) and grows to a part only when needed: a
+// 16 MiB buffer per small file kept the garbage collector busy for most of a many-file sync.
 import { createHash } from 'node:crypto';
 import {
   AbortMultipartUploadCommand,
@@ -18,8 +20,10 @@ export interface StoredPart {
   size: number;
 }
 
+const FIRST_BUFFER = 64 * 1024;
+
 export class PartWriter {
-  /** The part being filled: one buffer of partSize, so bytes are copied once, not concatenated. */
+  /** The part being filled: one buffer (of partSize once grown), so bytes are rarely copied twice. */
   private part: Buffer | null = null;
   private filled = 0;
   /** Part buffers this writer allocated, free again after their part was stored. */
@@ -37,6 +41,8 @@ export class PartWriter {
     private readonly uploadId: () => Promise<string>,
     parts: StoredPart[] = [],
     private readonly signal?: AbortSignal,
+    /** The bytes the caller expects to push, if known: the first buffer is sized to fit. */
+    private readonly expectedBytes?: number,
   ) {
     this.parts = [...parts];
     this.nextPart = parts.reduce((max, p) => Math.max(max, p.n), 0) + 1;
@@ -54,7 +60,8 @@ export class PartWriter {
   async push(chunk: Buffer): Promise<void> {
     let offset = 0;
     while (offset < chunk.length) {
-      this.part ??= this.spare.pop() ?? this.allocate();
+      this.part ??= this.spare.pop() ?? this.allocate(this.firstSize());
+      if (this.filled === this.part.length) this.part = this.grow(this.part);
       const copied = chunk.copy(this.part, this.filled, offset);
       this.filled += copied;
       offset += copied;
@@ -67,10 +74,22 @@ export class PartWriter {
     }
   }
 
-  private allocate(): Buffer {
-    const buf = Buffer.allocUnsafe(this.ctx.partSize);
-    this.own.add(buf);
+  private firstSize(): number {
+    const want = this.expectedBytes !== undefined ? this.expectedBytes - this.storedBytes : FIRST_BUFFER;
+    return Math.min(this.ctx.partSize, Math.max(1, want));
+  }
+
+  private allocate(size: number): Buffer {
+    const buf = Buffer.allocUnsafe(size);
+    if (size === this.ctx.partSize) this.own.add(buf); // only whole parts are kept for reuse
     return buf;
+  }
+
+  /** A bigger buffer holding what `small` holds (the source sent more than expected). */
+  private grow(small: Buffer): Buffer {
+    const bigger = this.allocate(Math.min(this.ctx.partSize, Math.max(FIRST_BUFFER, small.length * 2)));
+    small.copy(bigger, 0, 0, this.filled);
+    return bigger;
   }
 
   /** Takes what is buffered (less than a part) out of the writer. */

@@ -123,6 +123,7 @@ export class S3UploadSession implements UploadSession {
       this.startUpload,
       saved.parts,
       options.signal,
+      this.state.options.size,
     );
     try {
       await writer.push(await this.tailBytes());

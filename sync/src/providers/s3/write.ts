@@ -30,7 +30,7 @@ export async function writeS3(
     );
     return starting;
   };
-  const writer = new PartWriter(ctx, path, key, start, [], options.signal);
+  const writer = new PartWriter(ctx, path, key, start, [], options.signal, options.size);
   const finish = { expect: options.expect, mtime: options.mtime, mime: options.mime };
   try {
     for await (const chunk of source) {
