@@ -3,13 +3,17 @@
 // transfer of the encrypted share (openpgp encrypting as it streams into bob's remote) beside
 // the first sync of a plain read-only share of the same bytes (the sync engine copying: the
 // peer), each with the peak RSS growth of this process (the gateway runs in it); then the app
-// side: bob's download of the ciphertext and its decryption with openpgp in Node.
+// side: bob's download of the ciphertext and its decryption with openpgp in Node; then a 1 MiB
+// ranged read from the middle of the file, with the file's index and without (how much
+// ciphertext is fetched from bob's provider for it).
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
+import { nodeCfb } from '../../gateway/src/sharing/cipher-index.ts';
+import { decryptRange, type RangeSource } from '../../gateway/src/sharing/pgp-walker.ts';
 import { all, connectLocal } from '../../gateway/test/fixtures.ts';
 import { startTestGateway } from '../../gateway/test/harness.ts';
 import { emailOf } from '../../gateway/test/sharing-helpers.ts';
@@ -96,6 +100,11 @@ export async function run(args: string[]): Promise<void> {
       privateKey: await openpgp.readPrivateKey({ armoredKey: myKeyPair.privateKey }),
       passphrase: pass,
     });
+    // Asked before the long decryption: an idle kept-alive connection may be closed meanwhile.
+    const { userShare } = await bob.ok<{ userShare: { sessionKey: string } }>(
+      'query($id: ID!) { userShare(id: $id) { sessionKey } }',
+      { id: enc.shareId },
+    );
     const dec = await timed(async () => {
       const { data } = await openpgp.decrypt({
         message: await openpgp.readMessage({ binaryMessage: dl.value.value }),
@@ -105,6 +114,47 @@ export async function run(args: string[]): Promise<void> {
       return (data as Uint8Array).length;
     });
     if (dec.value !== bytes) throw new Error(`decrypted ${dec.value} bytes, want ${bytes}`);
+
+    // A 1 MiB range from the middle, as the app reads it: with the file's index (only the
+    // covering segments), and as for a file written before indexes (walked from the start).
+    const [sk] = await openpgp.decryptSessionKeys({
+      message: await openpgp.readMessage({ armoredMessage: userShare.sessionKey }),
+      decryptionKeys: key,
+    });
+    const cfb = nodeCfb((sk as openpgp.SessionKey).data);
+    const sha256Hex = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const q = `/user-shares/${enc.shareId}/encrypted`;
+    const source = async (): Promise<RangeSource> => {
+      const info = (await (await bob.fetch(`${q}-index?path=big.bin`)).json()) as RangeSource & {
+        etag: string;
+      };
+      return {
+        size: info.size,
+        segments: info.segments,
+        fetch: async (start, end) => {
+          const r = await bob.fetch(`${q}?path=big.bin`, {
+            headers: { range: `bytes=${start}-${end === null ? '' : end - 1}`, 'if-range': info.etag },
+          });
+          if (r.status !== 206) throw new Error(`HTTP ${r.status}`);
+          return r.body!;
+        },
+      };
+    };
+    const want = await readFile(join(a.root, 'secret', 'big.bin'));
+    const mid = Math.floor(bytes / 2);
+    const ranged = async () => {
+      const r = await timed(async () =>
+        decryptRange(await source(), cfb, sha256Hex, mid, mid + (1 << 20) - 1),
+      );
+      if (!Buffer.from(r.value.bytes).equals(want.subarray(mid, mid + (1 << 20))))
+        throw new Error('ranged read: wrong bytes');
+      return r;
+    };
+    const indexed = await ranged();
+    const shareRaw = Buffer.from(enc.shareId, 'base64url').toString().split(':').pop();
+    const table = `"${gw.names.pgSchema}".encrypted_share_files`;
+    await gw.conn.pool.query(`UPDATE ${table} SET segments = NULL WHERE share_id = $1`, [shareRaw]);
+    const unindexed = await ranged();
 
     const mbps = (ms: number) => size / (ms / 1000);
     printTable([
@@ -117,6 +167,19 @@ export async function run(args: string[]): Promise<void> {
       },
       { step: 'openpgp decrypt in Node (the app)', 'MB/s': mbps(dec.ms), 'peak RSS +MB': '' },
     ]);
+    const MiB = 1024 * 1024;
+    printTable([
+      {
+        'ranged read, 1 MiB from the middle': 'indexed (covering segments)',
+        'ciphertext fetched MiB': indexed.value.cipherRead / MiB,
+        ms: indexed.ms,
+      },
+      {
+        'ranged read, 1 MiB from the middle': 'no index (walked from the start)',
+        'ciphertext fetched MiB': unindexed.value.cipherRead / MiB,
+        ms: unindexed.ms,
+      },
+    ]);
     printResult(
       'encshare',
       size,
@@ -127,6 +190,10 @@ export async function run(args: string[]): Promise<void> {
         plainPeakRssMB: plain.peakMB,
         downloadMBps: mbps(dl.value.ms),
         decryptMBps: mbps(dec.ms),
+        rangeIndexedCipherMiB: indexed.value.cipherRead / MiB,
+        rangeIndexedMs: indexed.ms,
+        rangeUnindexedCipherMiB: unindexed.value.cipherRead / MiB,
+        rangeUnindexedMs: unindexed.ms,
       },
       { encryptedVsPlainTime: enc.ms / plain.ms },
     );

@@ -169,6 +169,20 @@ describe('key pairs', () => {
     const r = await alice.gql('query($u: ID!) { userPublicKey(user: $u) }', { u: bob.userId });
     assert.equal(code(r), 'NOT_FOUND', 'no share yet');
   });
+  test('deleting a key pair removes it; deleting none says so', async () => {
+    await carol.ok('mutation { generateMyKeyPair(passphrase: "carol passphrase") { fingerprint } }');
+    const del = await carol.ok<{ deleteMyKeyPair: boolean }>('mutation { deleteMyKeyPair }');
+    assert.equal(del.deleteMyKeyPair, true);
+    assert.equal((await carol.ok<{ myKeyPair: null }>(`{ myKeyPair { ${KEYPAIR} } }`)).myKeyPair, null);
+    assert.equal(
+      (await carol.ok<{ deleteMyKeyPair: boolean }>('mutation { deleteMyKeyPair }')).deleteMyKeyPair,
+      false,
+    );
+    assert.ok(
+      (await bob.ok<{ myKeyPair: object | null }>(`{ myKeyPair { ${KEYPAIR} } }`)).myKeyPair,
+      "bob's is untouched",
+    );
+  });
 });
 
 describe('an encrypted share', () => {

@@ -419,6 +419,15 @@ builder.mutationField('setMyKeyPair', (t) =>
   }),
 );
 
+builder.mutationField('deleteMyKeyPair', (t) =>
+  t.boolean({
+    description:
+      'Deletes your key pair (false: you had none). Files of encrypted shares made for you can no longer be decrypted by you, and those shares receive no new files until you set a new pair.',
+    authScopes: { scope: 'shares' },
+    resolve: (_r, _a, ctx) => ctx.services.shares.keys.remove(ctx.caller!.userId),
+  }),
+);
+
 builder.mutationField('generateMyKeyPair', (t) =>
   t.field({
     type: KeyPair,

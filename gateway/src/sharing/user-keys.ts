@@ -119,6 +119,17 @@ export class UserKeys {
     return this.set(userId, publicKey, privateKey);
   }
 
+  /**
+   * Deletes the caller's pair. What was encrypted for it can no longer be opened by anyone but
+   * the other party; encrypted shares to them stop receiving files until they set a new pair.
+   */
+  async remove(userId: string): Promise<boolean> {
+    const { rowCount } = await this.d.sql.pool.query(`DELETE FROM ${this.t} WHERE user_id = $1`, [userId]);
+    if (!rowCount) return false;
+    await this.d.onChange?.(userId);
+    return true;
+  }
+
   /** Another user's public key: only when a share between the two exists (else NOT_FOUND). */
   async publicKeyOf(callerId: string, userId: string): Promise<UserKeyPair['publicKey']> {
     const pair =
