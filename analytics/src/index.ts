@@ -4,6 +4,7 @@ export { type ActivityOptions, storageActivity } from './activity.js';
 export { type DuplicateOptions, duplicatesReport, groupDuplicates } from './cleanup/duplicates.js';
 export { emptyFoldersReport } from './cleanup/empty-folders.js';
 export { type ItemDoc, itemOf } from './cleanup/items.js';
+export { type SimilarPhoto, similarPhotosReport } from './cleanup/similar-photos.js';
 export { type SimpleReportOptions, simpleReport } from './cleanup/simple-reports.js';
 export { reportToCsv } from './csv.js';
 export { type EventsConsumerOptions, GraphEventsRecorder } from './events/consumer.js';

@@ -99,6 +99,7 @@ export const CLEANUP_KINDS = [
   'old_files',
   'trash',
   'conflict_copies',
+  'similar_photos',
 ] as const;
 export type CleanupKind = (typeof CLEANUP_KINDS)[number];
 
@@ -116,7 +117,7 @@ export interface CleanupItem {
   mtime: number | null;
   md5: string | null;
   revision: number;
-  /** Duplicates: the group (md5:size) the copy belongs to. */
+  /** Duplicates: the group (md5:size) the copy belongs to; similar photos: photos:<kept node id>. */
   group: string | null;
   /** Duplicates: the copy a cleanup keeps by default (the oldest, then the first path). */
   keep: boolean;

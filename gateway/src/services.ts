@@ -197,6 +197,7 @@ export async function buildServices(
       providers,
       remotes,
       rules,
+      photos,
     })),
     close: async () => {
       await sharing.close();

@@ -515,12 +515,102 @@ test('an edit on the S3 bucket: the object is replaced atomically, the original 
   assert.ok(page.items.find((i) => i.file.name === 'panorama (original).jpg')?.file.path.startsWith('trip/'));
 });
 
-test('a trashed photo leaves the timeline and the duplicate groups', async () => {
-  await alice.ok('mutation($id: ID!) { trashFile(id: $id) { id } }', { id: ids['beach-small.jpg'] });
+test('near-duplicates feed the cleanup reports: SIMILAR_PHOTOS keeps the larger, cleaning trashes the copy', async () => {
+  const REPORT = `mutation { makeCleanupReport(kind: SIMILAR_PHOTOS) { id kind totalItems groups reclaimableBytes
+    truncated items(first: 50) { id path size group keep reclaimableBytes } } }`;
+  type Report = {
+    id: string;
+    kind: string;
+    totalItems: number;
+    groups: number;
+    reclaimableBytes: number;
+    items: {
+      id: string;
+      path: string;
+      size: number;
+      group: string;
+      keep: boolean;
+      reclaimableBytes: number;
+    }[];
+  };
+  const PLAN = `mutation($reportId: ID!, $itemIds: [ID!]) { planCleanup(reportId: $reportId, itemIds: $itemIds) {
+    id files bytes items { action item { path } kept { path } } } }`;
+  type Plan = {
+    id: string;
+    files: number;
+    bytes: number;
+    items: { action: string; item: { path: string }; kept: { path: string } | null }[];
+  };
+  const EXECUTE = `mutation($planId: ID!) { executeCleanup(planId: $planId) {
+    files freedBytes done { item { path } } skipped { reason item { path } } } }`;
+  type Result = {
+    files: number;
+    freedBytes: number;
+    done: { item: { path: string } }[];
+    skipped: { reason: string; item: { path: string } }[];
+  };
+
+  const small = await fileByName(alice, 'beach-small.jpg');
+  const smallSize = (
+    await alice.ok<{ node: { size: number } }>('query($id: ID!) { node(id: $id) { ... on File { size } } }', {
+      id: small.id,
+    })
+  ).node.size;
+  const report = (await alice.ok<{ makeCleanupReport: Report }>(REPORT)).makeCleanupReport;
+  assert.equal(report.kind, 'SIMILAR_PHOTOS');
+  // One group: the 800 × 600 original on disk is kept, the 400 × 300 copy on S3 is reclaimable.
+  assert.deepEqual([report.groups, report.totalItems], [1, 2]);
+  assert.deepEqual(
+    report.items.map((i) => [i.path, i.keep, i.reclaimableBytes]),
+    [
+      ['camera/beach.jpg', true, 0],
+      ['trip/beach-small.jpg', false, smallSize],
+    ],
+  );
+  assert.equal(report.reclaimableBytes, smallSize);
+  assert.equal(new Set(report.items.map((i) => i.group)).size, 1);
+  // Bob has no photos: an empty report, and alice's report is not his to plan.
+  const bobs = (await bob.ok<{ makeCleanupReport: Report }>(REPORT)).makeCleanupReport;
+  assert.deepEqual([bobs.totalItems, bobs.reclaimableBytes], [0, 0]);
+  const foreign = await bob.gql(PLAN, { reportId: report.id });
+  assert.equal(foreign.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+
+  // The dry run names the copy and what it keeps; naming the kept photo plans nothing away.
+  const plan = (await alice.ok<{ planCleanup: Plan }>(PLAN, { reportId: report.id })).planCleanup;
+  assert.deepEqual(
+    plan.items.map((i) => [i.action, i.item.path, i.kept?.path]),
+    [['TRASH', 'trip/beach-small.jpg', 'camera/beach.jpg']],
+  );
+  assert.deepEqual([plan.files, plan.bytes], [1, smallSize]);
+  const keeperOnly = (
+    await alice.ok<{ planCleanup: Plan }>(PLAN, { reportId: report.id, itemIds: [report.items[0]!.id] })
+  ).planCleanup;
+  assert.deepEqual([keeperOnly.items, keeperOnly.bytes], [[], 0]);
+  const second = (await alice.ok<{ planCleanup: Plan }>(PLAN, { reportId: report.id })).planCleanup;
+
+  const done = (await alice.ok<{ executeCleanup: Result }>(EXECUTE, { planId: plan.id })).executeCleanup;
+  assert.deepEqual(
+    [done.files, done.freedBytes, done.done.map((d) => d.item.path), done.skipped],
+    [1, smallSize, ['trip/beach-small.jpg'], []],
+  );
+  // A plan runs once; another plan of the same report finds the copy already gone.
+  const again = await alice.gql(EXECUTE, { planId: plan.id });
+  assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+  const stale = (await alice.ok<{ executeCleanup: Result }>(EXECUTE, { planId: second.id })).executeCleanup;
+  assert.deepEqual(
+    stale.skipped.map((s) => [s.item.path, s.reason]),
+    [['trip/beach-small.jpg', 'already-trashed']],
+  );
+  assert.equal(stale.freedBytes, 0);
+
+  // Trashed: off the timeline, out of the groups and the next report; the kept photo stays.
   const names = (await timeline(alice)).items.map((i) => i.file.name);
   assert.ok(!names.includes('beach-small.jpg'));
+  assert.ok(names.includes('beach.jpg'));
   const dups = await alice.ok<{ photoDuplicates: unknown[] }>('{ photoDuplicates { bytes } }');
   assert.deepEqual(dups.photoDuplicates, []);
+  const after = (await alice.ok<{ makeCleanupReport: Report }>(REPORT)).makeCleanupReport;
+  assert.deepEqual([after.totalItems, after.reclaimableBytes], [0, 0]);
 });
 
 test('renditions lost from the cache are remade on request', async () => {

@@ -5,6 +5,7 @@ import type { GraphStore } from '@syncoxide/graph';
 import { createKafka } from '@syncoxide/indexer';
 import type { Sql } from '../db/sql.js';
 import type { FileOpsService } from '../files/ops.service.js';
+import type { PhotosService } from '../photos/photos.service.js';
 import type { ProviderPool } from '../remotes/providers.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import type { RulesService } from '../rules/rules.service.js';
@@ -25,6 +26,8 @@ export interface AnalyticsBuildDeps {
   providers: ProviderPool;
   remotes: RemotesService;
   rules: RulesService;
+  /** Near-duplicate photo groups for the similar-photos report. */
+  photos: Pick<PhotosService, 'duplicates'>;
 }
 
 export async function buildAnalytics(d: AnalyticsBuildDeps) {
@@ -49,6 +52,7 @@ export async function buildAnalytics(d: AnalyticsBuildDeps) {
     ops: d.ops,
     providers: d.providers,
     remotes: d.remotes,
+    photos: d.photos,
   });
   return { analytics, cleanup };
 }

@@ -13,6 +13,8 @@ import {
   emptyFoldersReport,
   groupDuplicates,
   type ItemDoc,
+  type SimilarPhoto,
+  similarPhotosReport,
   simpleReport,
 } from '@syncoxide/analytics';
 import { SyncoxideError } from '@syncoxide/core';
@@ -20,6 +22,7 @@ import type { GraphStore, StoredNode } from '@syncoxide/graph';
 import type { Provider } from '@syncoxide/sync';
 import type { FileOpsService } from '../files/ops.service.js';
 import { notFound } from '../ids.js';
+import type { PhotosService } from '../photos/photos.service.js';
 import type { ProviderPool } from '../remotes/providers.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import type { CleanupPlanView, CleanupReportView, CleanupResultView, PlanItem } from './analytics.types.js';
@@ -50,6 +53,27 @@ export interface CleanupDeps {
   ops: FileOpsService;
   providers: ProviderPool;
   remotes: RemotesService;
+  /** The photo library's near-duplicate groups (perceptual hash), for SIMILAR_PHOTOS. */
+  photos: Pick<PhotosService, 'duplicates'>;
+}
+
+/** A photo node as a report line: its file state, and its displayed size to choose the keeper. */
+function similarPhoto(node: StoredNode): SimilarPhoto {
+  const photo = (node.extra.photo ?? {}) as { width?: unknown; height?: unknown };
+  const dimension = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    nodeId: node.id,
+    remoteId: node.remoteId,
+    kind: 'file',
+    path: node.path,
+    name: node.name,
+    size: node.size,
+    mtime: node.mtime,
+    md5: node.md5,
+    revision: node.revision,
+    width: dimension(photo.width),
+    height: dimension(photo.height),
+  };
 }
 
 function option(name: string, value: number | null, fallback: number, min: number, max: number): number {
@@ -99,6 +123,18 @@ export class CleanupService {
       case 'conflict_copies':
         data = await simpleReport(search, indexPrefix, kind, scope, { limit });
         break;
+      case 'similar_photos': {
+        // Compared across every remote (like exact duplicates); a remote scope keeps the
+        // groups with a photo there.
+        const groups = (await this.d.photos.duplicates(callerId)).filter(
+          (g) => !o.remoteId || g.some((n) => n.remoteId === o.remoteId),
+        );
+        data = similarPhotosReport(
+          groups.map((g) => g.map(similarPhoto)),
+          { limit },
+        );
+        break;
+      }
       default:
         throw new SyncoxideError('INVALID_INPUT', `unknown report ${String(kind)}`);
     }
@@ -132,7 +168,13 @@ export class CleanupService {
       throw new SyncoxideError('INVALID_INPUT', 'every item must be one of the report');
     const action = report.kind === 'trash' ? 'purge' : 'trash';
     let items: PlanItem[];
-    if (report.kind === 'duplicates') {
+    if (report.kind === 'similar_photos') {
+      // The report chose the keeper of each group (most pixels); it is never planned away.
+      const kept = new Map(report.items.filter((i) => i.keep).map((i) => [i.group, i]));
+      items = report.items
+        .filter((i) => !i.keep && (!chosen || chosen.has(i.nodeId)))
+        .map((item) => ({ item, action, kept: kept.get(item.group)! }));
+    } else if (report.kind === 'duplicates') {
       const groups = groupDuplicates(report.items as Array<ItemDoc & { md5: string }>, {
         newest: o.keep === 'newest',
         preferRemoteId: o.keepRemoteId,
@@ -210,13 +252,12 @@ export class CleanupService {
     if (node.kind === 'file') {
       const entry = await provider.stat(path);
       if (!entry) return 'gone';
-      if (
-        entry.size !== item.size ||
-        (entry.mtime !== null && item.mtime !== null && entry.mtime !== item.mtime)
-      )
-        return 'changed';
+      if (entry.size !== item.size) return 'changed';
+      // Same MD5: the same content, whatever the times say (an S3 listing's time is the upload
+      // time, its HEAD the stored mtime, so they never agree for objects listed by a scan).
       const md5 = entry.hashes.md5;
-      if (md5 && item.md5 && md5 !== item.md5) return 'changed';
+      if (md5 && item.md5) return md5 === item.md5 ? null : 'changed';
+      if (entry.mtime !== null && item.mtime !== null && entry.mtime !== item.mtime) return 'changed';
       return null;
     }
     const below = await folderContents(provider, path);

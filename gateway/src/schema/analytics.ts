@@ -308,6 +308,11 @@ export const CleanupKindEnum = builder.enumType('CleanupKind', {
     OLD_FILES: { value: 'old_files', description: 'Files not modified for olderThanMonths.' },
     TRASH: { value: 'trash', description: 'What the trash holds (purging frees it).' },
     CONFLICT_COPIES: { value: 'conflict_copies', description: 'Conflict copies the sync engine left.' },
+    SIMILAR_PHOTOS: {
+      value: 'similar_photos',
+      description:
+        'Near-duplicate photos (perceptual hash: bursts, resized or re-encoded copies) across remotes; the one with the most pixels is kept.',
+    },
   } as const,
 });
 
@@ -339,7 +344,9 @@ const Item = builder.objectRef<CleanupItem>('CleanupItem').implement({
     md5: t.exposeString('md5', { nullable: true }),
     revision: t.exposeInt('revision'),
     group: t.exposeString('group', { nullable: true }),
-    keep: t.exposeBoolean('keep', { description: 'Duplicates: the copy kept by default.' }),
+    keep: t.exposeBoolean('keep', {
+      description: 'Duplicates and similar photos: the copy kept by default.',
+    }),
     files: t.exposeInt('files', { description: 'Folders: files below it.' }),
     reclaimableBytes: t.exposeFloat('reclaimableBytes'),
   }),
@@ -403,11 +410,17 @@ const Action = builder.enumType('CleanupAction', {
 });
 
 const PlanItem = builder
-  .objectRef<{ item: CleanupItem; action: 'trash' | 'purge' }>('CleanupPlanItem')
+  .objectRef<{ item: CleanupItem; action: 'trash' | 'purge'; kept?: CleanupItem }>('CleanupPlanItem')
   .implement({
     fields: (t) => ({
       item: t.field({ type: Item, resolve: (p) => p.item }),
       action: t.field({ type: Action, resolve: (p) => p.action }),
+      kept: t.field({
+        type: Item,
+        nullable: true,
+        description: 'Duplicates and similar photos: the copy that stays (checked unchanged before acting).',
+        resolve: (p) => p.kept ?? null,
+      }),
     }),
   });
 

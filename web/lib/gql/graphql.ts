@@ -21,6 +21,8 @@ export type CleanupKind =
   | 'LARGE_FILES'
   /** Files not modified for olderThanMonths. */
   | 'OLD_FILES'
+  /** Near-duplicate photos (perceptual hash: bursts, resized or re-encoded copies) across remotes; the one with the most pixels is kept. */
+  | 'SIMILAR_PHOTOS'
   /** What the trash holds (purging frees it). */
   | 'TRASH';
 

@@ -1,6 +1,6 @@
 'use client';
-// Cleanup: make a report (duplicates, large or old files, empty folders, conflict copies, trash),
-// pick items, see what a dry run would do, execute it, and undo through the trash.
+// Cleanup: make a report (duplicates, large or old files, empty folders, conflict copies, similar
+// photos, trash), pick items, see what a dry run would do, execute it, and undo through the trash.
 import { useApolloClient } from '@apollo/client/react';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -33,6 +33,11 @@ const KINDS: { value: CleanupKind; label: string; help: string }[] = [
     value: 'CONFLICT_COPIES',
     label: 'Conflict copies',
     help: 'Copies the sync engine kept when a file changed on both sides.',
+  },
+  {
+    value: 'SIMILAR_PHOTOS',
+    label: 'Similar photos',
+    help: 'Photos that look alike (bursts, resized or re-encoded copies); the one with the most pixels stays.',
   },
   { value: 'TRASH', label: 'Trash', help: 'What the trash holds; cleaning it deletes for good.' },
 ];
