@@ -1,5 +1,5 @@
 // The write-ahead journal of single file operations asked for through the API (rename, move,
-// copy, new folder, purge). It lives in the sync journal's schema beside sync_ops: a row is
+// copy, new folder, purge, and a photo edit: original kept + new version written). It lives in the sync journal's schema beside sync_ops: a row is
 // written before the provider is touched and closed after the graph has been told, so a crash
 // in between leaves a planned row whose lease runs out, and recovery finishes the operation
 // from what the provider now holds (DESIGN-NOTES §3: journal first, then act, then record).
@@ -8,7 +8,8 @@ import { SyncoxideError } from '@syncoxide/core';
 import type { Expected } from '@syncoxide/sync';
 import type pg from 'pg';
 
-export type FileOpKind = 'move' | 'copy' | 'mkdir' | 'purge';
+export type FileOpKind = 'move' | 'copy' | 'mkdir' | 'purge' | 'edit';
+const KINDS: readonly FileOpKind[] = ['move', 'copy', 'mkdir', 'purge', 'edit'];
 
 /** Everything recovery needs to finish an operation without the request that asked for it. */
 export interface FileOpSpec {
@@ -22,8 +23,10 @@ export interface FileOpSpec {
   toPath?: string;
   /** What the source must still be (copy, purge). */
   expect?: Expected;
-  /** The graph node acted on (purge), or the parent folder (mkdir; null for a remote's root). */
+  /** The graph node acted on (purge, edit), or the parent folder (mkdir; null for a remote's root). */
   nodeId?: string | null;
+  /** What the kind's own handler needs (edit: the edit operations), stored as JSON. */
+  data?: Record<string, unknown>;
 }
 
 export interface FileOpRow {
@@ -52,7 +55,7 @@ export class FileOpsJournal {
     await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
       id uuid PRIMARY KEY,
       owner_id text NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('move', 'copy', 'mkdir', 'purge')),
+      kind text NOT NULL,
       spec jsonb NOT NULL,
       state text NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'done', 'failed')),
       attempts integer NOT NULL DEFAULT 1,
@@ -61,6 +64,10 @@ export class FileOpsJournal {
       error text,
       created_at timestamptz NOT NULL DEFAULT now(),
       finished_at timestamptz)`);
+    // The kinds are checked by a named constraint, replaced when a kind is added (tables made
+    // before 'edit' had an inline check under Postgres' default name for it).
+    await this.pool.query(`ALTER TABLE ${this.table} DROP CONSTRAINT IF EXISTS file_ops_kind_check,
+      ADD CONSTRAINT file_ops_kind_check CHECK (kind IN (${KINDS.map((k) => `'${k}'`).join(', ')}))`);
     await this.pool.query(
       `CREATE INDEX IF NOT EXISTS file_ops_open ON ${this.table} (lease_until) WHERE state = 'planned'`,
     );

@@ -12,7 +12,13 @@ import { notFound } from '../ids.js';
 import type { ProviderPool } from '../remotes/providers.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import { checkName } from '../validation.js';
-import type { FileOpSpec, FileOpsJournal } from './ops.journal.js';
+import type { FileOpKind, FileOpSpec, FileOpsJournal } from './ops.journal.js';
+
+/**
+ * Does a journaled operation of a kind owned elsewhere (a photo edit), from whatever state the
+ * provider is in: `recovering` is true when a crash interrupted it and recovery finishes it.
+ */
+export type FileOpHandler = (spec: FileOpSpec, recovering: boolean) => Promise<void>;
 
 /** Where something goes: a folder node, or a remote's root. */
 export type Place = { kind: 'folder'; id: string } | { kind: 'remote'; id: string };
@@ -21,6 +27,8 @@ const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
 const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 export class FileOpsService {
+  private readonly handlers = new Map<FileOpKind, FileOpHandler>();
+
   constructor(
     private readonly graph: GraphStore,
     private readonly providers: ProviderPool,
@@ -28,6 +36,16 @@ export class FileOpsService {
     private readonly events: EventsService,
     private readonly journal: FileOpsJournal,
   ) {}
+
+  /** Who does (and recovers) operations of a kind this service does not know itself. */
+  handle(kind: FileOpKind, handler: FileOpHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Runs an operation of a handled kind through the journal (row first, closed when done). */
+  async journaled(spec: FileOpSpec): Promise<void> {
+    await this.journal.run(spec, () => this.apply(spec, false));
+  }
 
   /** A node the caller owns (shared-with users may read, not change). */
   async owned(callerId: string, id: string): Promise<StoredNode> {
@@ -209,6 +227,12 @@ export class FileOpsService {
           if (recovering && isSyncoxideError(err, 'ALREADY_EXISTS')) return null;
           throw err;
         }
+      }
+      case 'edit': {
+        const handler = this.handlers.get(spec.kind);
+        if (!handler) throw new SyncoxideError('UNSUPPORTED', `no handler for ${spec.kind} operations`);
+        await handler(spec, recovering);
+        return null;
       }
       case 'purge': {
         try {

@@ -18,9 +18,10 @@ import {
   type TimelineEntry,
   type TimelineQuery,
 } from '@syncoxide/photos';
-import type { Entry, Expected } from '@syncoxide/sync';
+import { canCopy, type Entry, type Expected, type Provider } from '@syncoxide/sync';
 import type { EventsService } from '../events/events.service.js';
-import type { FileOpsService, Place } from '../files/ops.service.js';
+import type { FileOpSpec } from '../files/ops.journal.js';
+import type { FileOpsService } from '../files/ops.service.js';
 import type { ViewsService } from '../files/views.service.js';
 import { notFound } from '../ids.js';
 import type { ProviderPool } from '../remotes/providers.js';
@@ -39,8 +40,11 @@ export function originalName(name: string): string {
   return dot > 0 ? `${name.slice(0, dot)} (original)${name.slice(dot)}` : `${name} (original)`;
 }
 
+/** A precondition on existing content (never "absent"). */
+type ContentExpected = Exclude<Expected, { absent: true }>;
+
 /** The precondition of overwriting what the graph knows (a change since: CONFLICT, nothing written). */
-function expectedOf(node: StoredNode): Expected {
+function expectedOf(node: StoredNode): ContentExpected {
   if (node.sha1) return { sha1: node.sha1 };
   if (node.md5) return { md5: node.md5 };
   return {
@@ -60,7 +64,10 @@ export class PhotosService {
     private readonly providers: ProviderPool,
     private readonly events: EventsService,
     private readonly ops: FileOpsService,
-  ) {}
+  ) {
+    // Edits are journaled file operations; recovery finishes an interrupted one through here.
+    ops.handle('edit', (spec, recovering) => this.applyEdit(spec, recovering));
+  }
 
   /** Nodes by id, the caller's own only, in the given order (vanished ones left out). */
   private async own(callerId: string, ids: string[]): Promise<StoredNode[]> {
@@ -162,10 +169,11 @@ export class PhotosService {
   }
 
   /**
-   * Rotates/crops/resizes a photo. The first edit keeps the untouched file beside it as
-   * "<name> (original).<ext>" (a copy through the file-operations journal); the edited image
-   * then replaces the file's content as a new version, written atomically by the provider on
-   * the condition that the file is still what the graph knows (else CONFLICT, nothing changes).
+   * Rotates/crops/resizes a photo as ONE journaled file operation ('edit'): the first edit keeps
+   * the untouched file beside it as "<name> (original).<ext>", then the edited image replaces
+   * the file's content as a new version, written atomically by the provider on the condition
+   * that the file is still what the graph knew (else CONFLICT). A crash between the two steps
+   * leaves a planned journal row that recovery finishes (`applyEdit` with `recovering`).
    */
   async edit(callerId: string, nodeId: string, ops: EditOp[]): Promise<StoredNode> {
     if (!Array.isArray(ops) || ops.length === 0 || ops.length > 20) {
@@ -184,34 +192,27 @@ export class PhotosService {
         'the file changed since it was listed; try again after the rescan',
       );
     }
-    // Plan (and validate) the edit before touching anything.
-    const edited = await editImage(await provider.read(node.path), ops, { label: node.path });
-    // The original is kept first, through the journalled copy (a crash mid-way is recovered).
     const originalPath = join(dirOf(node.path), originalName(node.name));
-    if (!(await provider.stat(originalPath))) {
-      const place: Place =
-        node.parentId === node.remoteId
-          ? { kind: 'remote', id: node.remoteId }
-          : { kind: 'folder', id: node.parentId };
-      await this.ops.copy(callerId, node.id, place, originalName(node.name));
-    }
-    const changes: Array<{ type: 'upsert'; path: string; entry: Entry }> = [];
-    // Buffered: the edited image is at most a few tens of MB and S3 wants its size up front.
-    const chunks: Buffer[] = [];
-    for await (const chunk of edited.stream) chunks.push(chunk as Buffer);
-    const bytes = Buffer.concat(chunks);
-    const entry = await provider.write(node.path, Readable.from([bytes]), {
-      size: bytes.length,
-      mime: edited.mime,
-      expect: expectedOf(node),
-    });
-    changes.push({ type: 'upsert', path: node.path, entry });
-    await this.graph.applyChanges({
+    const spec: FileOpSpec = {
+      kind: 'edit',
       ownerId: callerId,
       remoteId: node.remoteId,
-      changes,
-      cause: { type: 'user', ref: null },
-    });
+      path: node.path,
+      toPath: originalPath,
+      expect: expectedOf(node),
+      nodeId,
+      // A later edit leaves the first original alone (the kept file is the untouched one).
+      data: { edits: ops, keepOriginal: !(await provider.stat(originalPath)) },
+    };
+    await this.ops.journaled(spec);
+    if (spec.data?.keepOriginal) {
+      this.events.fileChanged(callerId, {
+        change: 'created',
+        nodeId: null,
+        remoteId: node.remoteId,
+        path: originalPath,
+      });
+    }
     this.events.fileChanged(callerId, {
       change: 'updated',
       nodeId,
@@ -220,4 +221,86 @@ export class PhotosService {
     });
     return this.graph.node(callerId, nodeId);
   }
+
+  /**
+   * The journaled edit's steps, from whatever state the provider is in. First run: the edit is
+   * made (and validated) from the file before anything is written, the original is copied
+   * beside it, the new version replaces the file, the graph learns both. Recovering: a file
+   * still holding the original content gets the rest done; a file that changed while the kept
+   * original is there already has its new version, and only the graph is told.
+   */
+  private async applyEdit(spec: FileOpSpec, recovering: boolean): Promise<void> {
+    const { ownerId, remoteId, path } = spec;
+    const originalPath = spec.toPath!;
+    const expect = (spec.expect ?? {}) as ContentExpected;
+    const { edits, keepOriginal } = spec.data as { edits: EditOp[]; keepOriginal: boolean };
+    const provider = await this.providers.get(ownerId, remoteId);
+    const changes: Array<{ type: 'upsert'; path: string; entry: Entry }> = [];
+
+    const unedited = await holds(provider, path, expect);
+    if (!unedited) {
+      const kept = keepOriginal ? await holds(provider, originalPath, contentOf(expect)) : true;
+      if (!recovering || !kept) {
+        throw new SyncoxideError('CONFLICT', 'the file changed since it was listed; nothing was edited', {
+          path,
+        });
+      }
+      // Both steps happened before the crash; the graph may not know yet.
+      if (keepOriginal && kept !== true) changes.push({ type: 'upsert', path: originalPath, entry: kept });
+      const now = await provider.stat(path);
+      if (now) changes.push({ type: 'upsert', path, entry: now });
+    } else {
+      // Edited first: a bad edit (a crop outside the image) is refused before anything is written.
+      const edited = await editImage(await provider.read(path), edits, { label: path });
+      // Buffered: the edited image is at most a few tens of MB and S3 wants its size up front.
+      const chunks: Buffer[] = [];
+      for await (const chunk of edited.stream) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      if (keepOriginal) {
+        let kept = await holds(provider, originalPath, contentOf(expect));
+        if (!kept) {
+          // Absent expected: an earlier run's partial copy is never mistaken for the original.
+          kept = canCopy(provider)
+            ? await provider.copy(path, originalPath)
+            : await provider.write(originalPath, await provider.read(path), {
+                expect: { absent: true },
+                size: unedited.size,
+                ...(unedited.mtime !== null ? { mtime: unedited.mtime } : {}),
+              });
+        }
+        changes.push({ type: 'upsert', path: originalPath, entry: kept });
+      }
+      const entry = await provider.write(path, Readable.from([bytes]), {
+        size: bytes.length,
+        mime: edited.mime,
+        expect,
+      });
+      changes.push({ type: 'upsert', path, entry });
+    }
+    await this.graph.applyChanges({ ownerId, remoteId, changes, cause: { type: 'user', ref: null } });
+  }
+}
+
+/** Only the content part of a precondition (a copy has the same bytes, not the same mtime). */
+function contentOf(expect: ContentExpected): ContentExpected {
+  return {
+    ...(expect.sha1 ? { sha1: expect.sha1 } : {}),
+    ...(expect.md5 ? { md5: expect.md5 } : {}),
+    ...(expect.size !== undefined ? { size: expect.size } : {}),
+  };
+}
+
+/** The file's entry when it still matches `expect` (hashed when the listing has no hash), else null. */
+async function holds(provider: Provider, path: string, expect: ContentExpected): Promise<Entry | null> {
+  const entry = await provider.stat(path);
+  if (entry?.kind !== 'file') return null;
+  if (expect.size !== undefined && entry.size !== expect.size) return null;
+  if (expect.mtime !== undefined && entry.mtime !== null && entry.mtime !== expect.mtime) return null;
+  for (const algorithm of ['sha1', 'md5'] as const) {
+    const want = expect[algorithm];
+    if (!want) continue;
+    const have = entry.hashes[algorithm] ?? (await provider.hash(path, algorithm));
+    if (have !== want) return null;
+  }
+  return entry;
 }
