@@ -14,7 +14,7 @@ import {
   type RenditionSpec,
 } from '@syncoxide/photos';
 import { benchArgs, printResult, printTable } from '../report.js';
-import { ensurePhotos, photosDir, totalBytes } from './generate.js';
+import { assertDistinct, ensurePhotos, photosDir, totalBytes } from './generate.js';
 
 interface Pass {
   label: string;
@@ -27,6 +27,9 @@ interface Pass {
   baseRssMb: number;
   /** CPU time (all threads) per photo: unlike wall time, barely moved by other work on the machine. */
   cpuMsPerPhoto: number;
+  /** The machine's 1-minute load average at the pass's start and end: how shared the cores were. */
+  loadBefore: number;
+  loadAfter: number;
 }
 
 const mb = (bytes: number) => bytes / 1048576;
@@ -44,6 +47,7 @@ async function pass(
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 10);
+  const loadBefore = loadavg()[0]!;
   const latencies: number[] = [];
   let renditions = 0;
   let next = 0;
@@ -87,6 +91,8 @@ async function pass(
     peakRssMb: mb(Math.max(peakRss, process.memoryUsage().rss)),
     baseRssMb: mb(baseRss),
     cpuMsPerPhoto: (cpu.user + cpu.system) / 1000 / paths.length,
+    loadBefore,
+    loadAfter: loadavg()[0]!,
   };
 }
 
@@ -105,10 +111,11 @@ export async function run(args: string[]): Promise<void> {
       console.log(`  generated ${made}/${missing} (${Math.round((performance.now() - g0) / 1000)} s)`);
     }
   });
+  await assertDistinct(paths);
   const inputMb = mb(await totalBytes(paths));
   const [load1] = loadavg();
   console.log(
-    `  ${inputMb.toFixed(0)} MiB of JPEG; ${concurrency} at a time; load average ${load1!.toFixed(1)} on ${cpus().length} cores\n`,
+    `  ${paths.length} distinct files (no two with the same bytes), ${inputMb.toFixed(0)} MiB of JPEG; ${concurrency} at a time; load average ${load1!.toFixed(1)} on ${cpus().length} cores\n`,
   );
 
   const thumbOnly: RenditionSpec[] = [{ size: 'thumb', edge: 256, square: true, formats: ['webp'] }];
@@ -133,6 +140,7 @@ export async function run(args: string[]): Promise<void> {
       'CPU ms/photo': Math.round(p.cpuMsPerPhoto),
       'peak RSS MiB': Math.round(p.peakRssMb),
       'RSS before MiB': Math.round(p.baseRssMb),
+      load: `${p.loadBefore.toFixed(1)}→${p.loadAfter.toFixed(1)}`,
     })),
   );
   const full = passes.find((p) => p.label.startsWith('default'));
@@ -159,6 +167,7 @@ export async function run(args: string[]): Promise<void> {
     input_mb: Math.round(inputMb),
     concurrency,
     load_average: round(loadavg()[0]!),
+    load_average_max: round(Math.max(...passes.flatMap((p) => [p.loadBefore, p.loadAfter]))),
   });
 }
 
