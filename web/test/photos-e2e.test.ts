@@ -5,8 +5,9 @@
 // consumer) renders them and writes their metadata back. Then, signed in as the owner: the
 // timeline grid in date-taken order with its second page loaded on scroll, a thumbnail that
 // really decodes, the viewer's metadata panel (camera, date, size, place, and no place once the
-// setting hides locations), an album made in the page and filled from both remotes, and the
-// near-duplicate group. The dashboard is built in a temp copy of web/ (startDashboardCopy).
+// setting hides locations), an album made in the page and filled from both remotes, the
+// near-duplicate group, and that group as a SIMILAR_PHOTOS report on the cleanup page, cleaned.
+// The dashboard is built in a temp copy of web/ (startDashboardCopy).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -331,6 +332,25 @@ test('the duplicates page shows the burst frame and its resized copy as one grou
     .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')).sort());
   assert.deepEqual(names, ['burst-small.jpg', 'burst.jpg']);
   assert.match((await group.locator('p').textContent()) ?? '', /^2 photos, /);
+});
+
+test('the cleanup page reports the near-duplicates as similar photos and cleans the copy away', async () => {
+  await page.goto(`${web.base}/cleanup`);
+  await page.getByLabel('Find').selectOption({ label: 'Similar photos' });
+  await page.getByRole('button', { name: 'Make report' }).click();
+  await page.getByRole('heading', { name: 'Report' }).waitFor();
+  assert.match((await page.getByText(/items in \d+ groups/).textContent()) ?? '', /^2 items in 1 groups, /);
+  const item = (path: string) => page.locator('.cleanup-items li', { hasText: path });
+  assert.match((await item('dcim/burst.jpg').textContent()) ?? '', /\(kept copy\)/, 'more pixels: kept');
+  assert.doesNotMatch((await item('phone/burst-small.jpg').textContent()) ?? '', /kept copy/);
+  assert.equal(await item('phone/burst-small.jpg').getByRole('checkbox').isChecked(), true);
+  await page.getByRole('button', { name: /^Dry run/ }).click();
+  await page.getByText('Move to trash: phone/burst-small.jpg').waitFor();
+  await page.getByRole('button', { name: 'Execute' }).click();
+  assert.match((await page.getByRole('status').textContent()) ?? '', /from 1 files/);
+  // The copy is in the trash: no group left on the duplicates page.
+  await page.goto(`${web.base}/photos/duplicates`);
+  await page.getByText('No near-duplicates found').waitFor();
 });
 
 test('no console errors on the photo pages', () => {
