@@ -65,9 +65,17 @@ export class FileOpsJournal {
       created_at timestamptz NOT NULL DEFAULT now(),
       finished_at timestamptz)`);
     // The kinds are checked by a named constraint, replaced when a kind is added (tables made
-    // before 'edit' had an inline check under Postgres' default name for it).
-    await this.pool.query(`ALTER TABLE ${this.table} DROP CONSTRAINT IF EXISTS file_ops_kind_check,
-      ADD CONSTRAINT file_ops_kind_check CHECK (kind IN (${KINDS.map((k) => `'${k}'`).join(', ')}))`);
+    // before 'edit' had an inline check under Postgres' default name for it). Only then: adding
+    // a check scans the whole table under an exclusive lock.
+    const { rows } = await this.pool.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid = $1::regclass AND conname = 'file_ops_kind_check'`,
+      [this.table],
+    );
+    if (!KINDS.every((k) => rows[0]?.def.includes(`'${k}'`))) {
+      await this.pool.query(`ALTER TABLE ${this.table} DROP CONSTRAINT IF EXISTS file_ops_kind_check,
+        ADD CONSTRAINT file_ops_kind_check CHECK (kind IN (${KINDS.map((k) => `'${k}'`).join(', ')}))`);
+    }
     await this.pool.query(
       `CREATE INDEX IF NOT EXISTS file_ops_open ON ${this.table} (lease_until) WHERE state = 'planned'`,
     );
