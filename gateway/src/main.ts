@@ -7,7 +7,7 @@ import { buildServices, connect } from './services.js';
 const config = loadConfig();
 const logger = createLogger('gateway', { level: config.logLevel });
 const conn = connect(config);
-const services = await buildServices(config, conn, { logger });
+const services = await buildServices(config, conn, { logger, liveSync: {} });
 
 const server = await startGateway({
   config,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Client } from '@opensearch-project/opensearch';
 import type { Config, Logger } from '@syncoxide/core';
 import { createGraphDriver, createGraphStore, type GraphStore } from '@syncoxide/graph';
-import { searchClientFromConfig } from '@syncoxide/indexer';
+import { kafkaFromConfig, searchClientFromConfig } from '@syncoxide/indexer';
 import { FolderStore, PhotoLibrary, photosCacheDir, type RenditionStore } from '@syncoxide/photos';
 import { createJournal, migrateJournal } from '@syncoxide/sync';
 import { Redis } from 'ioredis';
@@ -24,6 +24,8 @@ import { FileOpsJournal } from './files/ops.journal.js';
 import { FileOpsService } from './files/ops.service.js';
 import { ViewsService } from './files/views.service.js';
 import { buildLinkServices } from './links/index.js';
+import { LiveSync } from './live/live-sync.js';
+import { RuleRunner } from './live/rule-runner.js';
 import { buildNotifications, type SmtpOptions, smtpFromEnv } from './notifications/index.js';
 import { PhotosService } from './photos/photos.service.js';
 import { ProviderPool } from './remotes/providers.js';
@@ -80,13 +82,25 @@ export interface BuildOptions {
   smtp?: SmtpOptions | null;
   /** Periodic reconcile of shares kept in sync, in seconds (default 300; 0: none). */
   shareReconcileSeconds?: number;
+  /**
+   * Real-time and scheduled rules, and shares following edits made straight on providers:
+   * watchers + the graph-diff consumer (needs Kafka). Off unless given (the gateway process
+   * turns it on; tests that want it pass their topic prefix and a consumer group of their own).
+   */
+  liveSync?: {
+    topicPrefix?: string;
+    groupId?: string;
+    refreshMs?: number;
+    debounceMs?: number;
+    partitions?: number;
+  };
 }
 
 export async function buildServices(
   config: Config,
   conn: Connections,
   options: BuildOptions = {},
-): Promise<GatewayServices & { graph: GraphStore; close(): Promise<void> }> {
+): Promise<GatewayServices & { graph: GraphStore; liveSync: LiveSync | null; close(): Promise<void> }> {
   const pgSchema = options.pgSchema ?? 'syncoxide';
   const sql = sqlFor(conn.pool, pgSchema);
   await migrateAccounts(sql);
@@ -134,7 +148,15 @@ export async function buildServices(
     events,
     webOrigin: config.web.publicUrl,
   });
-  const rules = new RulesService(new RulesRepository(sql), journal, providers, remotes, events);
+  const runner = new RuleRunner({
+    journal,
+    providers,
+    graph,
+    events,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const rulesRepo = new RulesRepository(sql);
+  const rules = new RulesService(rulesRepo, journal, runner, remotes);
   const accountsRepo = new AccountsRepository(sql);
   const notices = await buildNotifications({
     sql,
@@ -160,6 +182,27 @@ export async function buildServices(
       : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  let live: LiveSync | null = null;
+  if (options.liveSync) {
+    const topicPrefix = options.liveSync.topicPrefix ?? config.kafka.topicPrefix;
+    live = new LiveSync({
+      kafka: kafkaFromConfig(config, options.logger),
+      topicPrefix,
+      groupId: options.liveSync.groupId ?? `${topicPrefix}live-sync`,
+      runner,
+      rules: rulesRepo,
+      graph,
+      providers,
+      shares: sharing.sync,
+      ...(options.liveSync.refreshMs ? { refreshMs: options.liveSync.refreshMs } : {}),
+      ...(options.liveSync.debounceMs ? { debounceMs: options.liveSync.debounceMs } : {}),
+      ...(options.liveSync.partitions ? { partitions: options.liveSync.partitions } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    await live.start();
+    const started = live;
+    rules.onChanged = () => void started.refresh().catch(() => {});
+  }
   const views = new ViewsService(graph);
   const photos = new PhotosService(
     new PhotoLibrary({ driver: conn.neo4j, database: config.neo4j.database }),
@@ -199,7 +242,10 @@ export async function buildServices(
       rules,
       photos,
     })),
+    liveSync: live,
     close: async () => {
+      await live?.close();
+      runner.close();
       await sharing.close();
       notices.close();
       await providers.closeAll();

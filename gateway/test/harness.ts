@@ -72,6 +72,8 @@ export class Client {
 
 export interface TestGatewayOptions {
   pipeline?: boolean;
+  /** The live sync (watchers + graph-diff consumer; implies `pipeline`). */
+  liveSync?: boolean;
   limits?: RequestLimits;
   /** Share names with another instance (two gateway processes side by side). */
   names?: { pgSchema: string; indexPrefix: string };
@@ -93,6 +95,17 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     indexPrefix,
     localRoots: [localRoot],
     logger,
+    ...(options.liveSync
+      ? {
+          liveSync: {
+            topicPrefix,
+            groupId: `${topicPrefix}live`,
+            refreshMs: 1000,
+            debounceMs: 300,
+            partitions: 1,
+          },
+        }
+      : {}),
   });
   const server: Server = await startGateway({
     config,
@@ -106,7 +119,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const relays: OutboxRelay[] = [];
   const owners: string[] = [];
   let indexer: GraphDiffIndexer | null = null;
-  if (options.pipeline) {
+  if (options.pipeline || options.liveSync) {
     indexer = new GraphDiffIndexer({
       kafka,
       client: conn.search,
@@ -135,7 +148,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
       );
       c.userId = r.signUp.user.id;
       owners.push(c.userId);
-      if (options.pipeline) {
+      if (options.pipeline || options.liveSync) {
         const relay = new OutboxRelay({
           driver: conn.neo4j,
           database: config.neo4j.database,

@@ -68,6 +68,14 @@ export class RulesRepository {
     return rows;
   }
 
+  /** Every user's rules (the live scheduler's view; never served to a user). */
+  async listAll(): Promise<RuleRow[]> {
+    const { rows } = await this.sql.pool.query<RuleRow>(
+      `SELECT ${COLS} FROM ${this.sql.schema}.sync_rules ORDER BY created_at, id`,
+    );
+    return rows;
+  }
+
   async delete(ownerId: string, id: string): Promise<boolean> {
     const { rowCount } = await this.sql.pool.query(
       `DELETE FROM ${this.sql.schema}.sync_rules WHERE id = $1 AND owner_id = $2`,

@@ -1,19 +1,12 @@
 // Sync rules: create/update/pause/resume/delete (validated by the engine's own schema, both
-// remotes must be the caller's), run on demand through the sync engine with its journal, and
-// progress published for subscriptions. After a run both sides are rescanned into the graph.
+// remotes must be the caller's), run on demand through the long-lived engine of the rule
+// runner (progress published for subscriptions, what the run wrote applied to the graph).
+// Real-time and scheduled runs are the live sync's, told of every change to the rules.
 import { newId, SyncoxideError } from '@syncoxide/core';
-import {
-  type Journal,
-  type Provider,
-  parseRule,
-  type RuleStatus,
-  SyncEngine,
-  SyncEvents,
-} from '@syncoxide/sync';
+import { type Journal, parseRule, type RuleStatus } from '@syncoxide/sync';
 import { z } from 'zod';
-import type { EventsService } from '../events/events.service.js';
 import { notFound } from '../ids.js';
-import type { ProviderPool } from '../remotes/providers.js';
+import type { RuleRunner } from '../live/rule-runner.js';
 import type { RemotesService } from '../remotes/remotes.service.js';
 import { invalidInput } from '../validation.js';
 import type { RuleRow, RulesRepository } from './rules.repository.js';
@@ -27,12 +20,14 @@ export const RuleInput = z.object({
 });
 
 export class RulesService {
+  /** Told after a rule was created, changed or deleted (the live scheduler re-reads them). */
+  onChanged: () => void = () => {};
+
   constructor(
     private readonly repo: RulesRepository,
     private readonly journal: Journal,
-    private readonly providers: ProviderPool,
+    private readonly runner: RuleRunner,
     private readonly remotes: RemotesService,
-    private readonly events: EventsService,
   ) {}
 
   private async validated(ownerId: string, id: string, raw: unknown) {
@@ -47,7 +42,9 @@ export class RulesService {
   async create(ownerId: string, raw: unknown): Promise<RuleRow> {
     const id = newId();
     const { name, rule } = await this.validated(ownerId, id, raw);
-    return this.repo.insert({ id, ownerId, name, rule });
+    const row = await this.repo.insert({ id, ownerId, name, rule });
+    this.onChanged();
+    return row;
   }
 
   async get(ownerId: string, id: string): Promise<RuleRow> {
@@ -63,16 +60,22 @@ export class RulesService {
   async update(ownerId: string, id: string, raw: unknown): Promise<RuleRow> {
     await this.get(ownerId, id);
     const { name, rule } = await this.validated(ownerId, id, raw);
-    return (await this.repo.update(ownerId, id, name, rule)) ?? Promise.reject(notFound('no such sync rule'));
+    const row = await this.repo.update(ownerId, id, name, rule);
+    if (!row) throw notFound('no such sync rule');
+    this.onChanged();
+    return row;
   }
 
   async setEnabled(ownerId: string, id: string, enabled: boolean): Promise<RuleRow> {
     const row = await this.get(ownerId, id);
-    return (await this.repo.update(ownerId, id, row.name, { ...row.rule, enabled }))!;
+    const updated = (await this.repo.update(ownerId, id, row.name, { ...row.rule, enabled }))!;
+    this.onChanged();
+    return updated;
   }
 
   async delete(ownerId: string, id: string): Promise<void> {
     if (!(UUID.test(id) && (await this.repo.delete(ownerId, id)))) throw notFound('no such sync rule');
+    this.onChanged();
   }
 
   /** The caller's rules with a side whose folder holds this node. */
@@ -89,7 +92,6 @@ export class RulesService {
     return this.journal.runs.getStatus<RuleStatus>(ruleId);
   }
 
-  /** Runs the rule now (a paused rule is refused); returns its status after the run. */
   /** The rule's past runs from the journal, newest first (the rule row was already scoped). */
   async history(ruleId: string, first: number): Promise<RuleRun[]> {
     const { rows } = await this.journal.pool.query(
@@ -106,40 +108,21 @@ export class RulesService {
     }));
   }
 
+  /** Runs the rule now (a paused rule is refused); returns its status after the run. */
   async run(ownerId: string, id: string, options: { force?: boolean } = {}): Promise<RuleStatus> {
     const row = await this.get(ownerId, id);
     const rule = parseRule(row.rule);
     if (!rule.enabled) throw new SyncoxideError('CONFLICT', 'this rule is paused');
-    const open = new Map<string, Provider>();
-    for (const remote of [rule.path1.remote, rule.path2.remote]) {
-      open.set(remote, await this.providers.get(ownerId, remote));
+    const report = await this.runner.run(
+      rule,
+      { force: options.force ?? false },
+      { name: row.name, asked: true },
+    );
+    // The run's writes are in the graph already; what it read may not be, unless a change feed
+    // keeps that remote current (live sync): rescan only the remotes nothing watches.
+    for (const remote of new Set([rule.path1.remote, rule.path2.remote])) {
+      if (!this.runner.watched(remote)) await this.remotes.scan(ownerId, remote);
     }
-    const events = new SyncEvents();
-    const progress = { operations: 0, done: 0, failed: 0, bytes: 0 };
-    const publish = (
-      stage: 'planned' | 'operation' | 'finished',
-      path: string | null,
-      result: string | null,
-    ) =>
-      this.events.publish('sync', ownerId, { ruleId: id, stage, ...progress, path, result, at: Date.now() });
-    events.on('run:planned', (e) => {
-      progress.operations += e.ops;
-      publish('planned', null, null);
-    });
-    events.on('op:done', (e) => {
-      progress.done++;
-      progress.bytes += e.bytes ?? 0;
-      publish('operation', e.path ?? null, null);
-    });
-    events.on('op:failed', (e) => {
-      progress.failed++;
-      publish('operation', e.path ?? null, null);
-    });
-    const engine = new SyncEngine({ journal: this.journal, provider: (r) => open.get(r)!, events });
-    const report = await engine.run(rule, { force: options.force ?? false });
-    for (const remote of open.keys()) await this.remotes.scan(ownerId, remote);
-    publish('finished', null, report.result);
-    this.events.notify(ownerId, 'sync.finished', `${row.name}: ${report.result}`);
     return (await this.status(id)) ?? report;
   }
 }

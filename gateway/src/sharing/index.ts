@@ -35,7 +35,7 @@ export async function buildSharing(d: {
   /** Periodic reconcile of syncing shares in seconds (default 300; 0: none). */
   reconcileSeconds?: number;
   logger?: Logger;
-}): Promise<{ shares: SharesService; close(): Promise<void> }> {
+}): Promise<{ shares: SharesService; sync: ShareSync; close(): Promise<void> }> {
   await migrateShares(d.sql);
   await migrateUserKeys(d.sql);
   await migrateEncryptedShares(d.sql);
@@ -80,5 +80,5 @@ export async function buildSharing(d: {
     webOrigin: d.webOrigin,
   });
   await shares.resume();
-  return { shares, close: () => sync.close() };
+  return { shares, sync, close: () => sync.close() };
 }

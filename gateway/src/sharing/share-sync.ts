@@ -252,6 +252,14 @@ export class ShareSync {
   }
 
   private onFileEvent(userId: string, e: FileEvent): void {
+    this.onChange(userId, e.remoteId, e.path);
+  }
+
+  /**
+   * A change of `path` on `remoteId`, a remote of `userId`: through the gateway (its file
+   * events) or straight on the provider (graph diffs of the live sync's watchers).
+   */
+  onChange(userId: string, remoteId: string, path: string): void {
     for (const { share } of this.slots.values()) {
       const mine =
         share.ownerId === userId
@@ -259,11 +267,22 @@ export class ShareSync {
           : share.recipientId === userId
             ? { remote: share.targetRemoteId, path: share.targetPath ?? '' }
             : null;
-      if (!mine || mine.remote !== e.remoteId) continue;
+      if (!mine || mine.remote !== remoteId) continue;
       const within = (a: string, b: string) => b === '' || a === b || a.startsWith(`${b}/`);
       // A rescan of the whole remote ('' path) or a change inside the shared folder.
-      if (within(e.path, mine.path) || within(mine.path, e.path)) this.trigger(share.id);
+      if (within(path, mine.path) || within(mine.path, path)) this.trigger(share.id);
     }
+  }
+
+  /** Both sides' remotes of every share kept in sync (the live sync watches them). */
+  syncedRemotes(): { ownerId: string; remoteId: string }[] {
+    const out: { ownerId: string; remoteId: string }[] = [];
+    for (const { share } of this.slots.values()) {
+      out.push({ ownerId: share.ownerId, remoteId: share.remoteId });
+      if (share.recipientId && share.targetRemoteId)
+        out.push({ ownerId: share.recipientId, remoteId: share.targetRemoteId });
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@syncoxide/core';
 import { isWithin } from '../providers/common/paths.js';
-import { hasChangeFeed, type Provider } from '../providers/types.js';
+import { type Change, hasChangeFeed, type Provider } from '../providers/types.js';
 
 interface RemoteLog {
   /** Changes a cursor of another epoch may have missed. */
@@ -31,9 +31,16 @@ export interface ChangeTrackerOptions {
   logger?: Logger;
 }
 
+export interface WatchOptions {
+  /** Also told of each batch (e.g. to apply it to the graph); awaited before the next batch. */
+  onBatch?: (changes: Change[]) => Promise<void>;
+  /** The feed ended (error, or null when stopped/exhausted): the remote is uncovered again. */
+  onStopped?: (err: unknown) => void;
+}
+
 export class ChangeTracker {
   private readonly logs = new Map<string, RemoteLog>();
-  private readonly stops: AbortController[] = [];
+  private readonly stops = new Map<string, AbortController[]>();
 
   constructor(private readonly o: ChangeTrackerOptions = {}) {}
 
@@ -58,10 +65,10 @@ export class ChangeTracker {
    * first batch), or rejects when the provider has none. A failed feed leaves the remote
    * uncovered (new epoch) until watched again.
    */
-  async watch(remote: string, provider: Provider): Promise<void> {
+  async watch(remote: string, provider: Provider, options: WatchOptions = {}): Promise<void> {
     if (!hasChangeFeed(provider)) throw new Error(`remote ${remote} has no change feed`);
     const stop = new AbortController();
-    this.stops.push(stop);
+    this.stops.set(remote, [...(this.stops.get(remote) ?? []), stop]);
     let ready!: () => void;
     let failed!: (err: unknown) => void;
     const started = new Promise<void>((resolve, reject) => {
@@ -79,17 +86,28 @@ export class ChangeTracker {
           remote,
           batch.changes.map((c) => c.path),
         );
+        if (batch.changes.length > 0) await options.onBatch?.(batch.changes);
       }
     })().then(
-      () => this.uncover(remote),
+      () => {
+        this.uncover(remote);
+        options.onStopped?.(null);
+      },
       (err) => {
         this.uncover(remote);
         if (!stop.signal.aborted)
           this.o.logger?.warn({ err, remote }, 'change feed failed; full listings until rewatched');
         failed(err);
+        options.onStopped?.(stop.signal.aborted ? null : err);
       },
     );
     return started;
+  }
+
+  /** Stops the feeds of one remote (it is listed in full from now on). */
+  unwatch(remote: string): void {
+    for (const s of this.stops.get(remote) ?? []) s.abort();
+    this.stops.delete(remote);
   }
 
   private uncover(remote: string): void {
@@ -146,6 +164,6 @@ export class ChangeTracker {
 
   /** Stops every feed. */
   close(): void {
-    for (const s of this.stops.splice(0)) s.abort();
+    for (const remote of [...this.stops.keys()]) this.unwatch(remote);
   }
 }

@@ -19,6 +19,8 @@ export interface DiffConsumerOptions {
   remember?: number;
   /** Told of every change not made by a sync run, so quiet-rule confirmation stays honest. */
   tracker?: ChangeTracker;
+  /** Told of every fresh event too (what else runs on changes, e.g. shares between users). */
+  onEvent?: (event: GraphDiffEvent) => void;
 }
 
 /** Latest revision seen per node, bounded (least recently seen forgotten first). */
@@ -69,6 +71,7 @@ export async function startDiffConsumer(
             o.tracker?.note(event.state.remoteId, paths);
           }
           for (const id of rulesTouched(o.scheduler, event)) rules.add(id);
+          o.onEvent?.(event);
         } catch (err) {
           // A malformed event cannot be synced from; the reconcile pass still covers its file.
           o.logger?.warn({ err, offset: message.offset }, 'unreadable graph diff skipped');

@@ -1,5 +1,10 @@
 // The sync engine's public surface.
-export { ChangeTracker, type ChangeTrackerOptions, type TrackerCursor } from './change-tracker.js';
+export {
+  ChangeTracker,
+  type ChangeTrackerOptions,
+  type TrackerCursor,
+  type WatchOptions,
+} from './change-tracker.js';
 export { type CompareSpec, compareSpec } from './compare.js';
 export { conflictName, isConflictName } from './conflict-name.js';
 export { type DiffConsumerOptions, rulesTouched, startDiffConsumer } from './diff-consumer.js';

@@ -31,7 +31,8 @@ export class RuleScheduler {
   private closed = false;
 
   constructor(
-    private readonly engine: SyncEngine,
+    /** The engine, or whatever runs a rule through it (with progress, write-back…). */
+    private readonly engine: Pick<SyncEngine, 'run'>,
     private readonly o: SchedulerOptions = {},
   ) {}
 
