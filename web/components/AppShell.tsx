@@ -29,6 +29,7 @@ const PAGES: { href: string; label: string }[] = [
   { href: '/remotes', label: 'Remotes' },
   { href: '/rules', label: 'Sync rules' },
   { href: '/shares', label: 'Sharing' },
+  { href: '/keys', label: 'Encryption keys' },
   { href: '/notifications', label: 'Notifications' },
   { href: '/analytics', label: 'Analytics' },
   { href: '/cleanup', label: 'Cleanup' },

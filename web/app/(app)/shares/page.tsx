@@ -17,6 +17,7 @@ import {
   USER_SHARES_BY_ME,
   USER_SHARES_WITH_ME,
 } from '../../../lib/sharing-operations';
+import { EncryptedFilesDialog } from './EncryptedFiles';
 
 type Share = UserShareFieldsFragment;
 
@@ -164,6 +165,7 @@ export default function SharesPage() {
       void client.refetchQueries({ include: [USER_SHARES_WITH_ME, USER_SHARES_BY_ME] });
   }, [latestNotice]);
   const [accepting, setAccepting] = useState<Share | null>(null);
+  const [reading, setReading] = useState<Share | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // What the last action on each share did, kept in its card (the toast goes after 4 s).
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
@@ -232,6 +234,11 @@ export default function SharesPage() {
               </>
             )}
             {syncButton(s)}
+            {s.state === 'ACCEPTED' && s.encrypted && (
+              <button type="button" onClick={() => setReading(s)}>
+                Open encrypted files…
+              </button>
+            )}
             {s.state === 'ACCEPTED' && (
               <button
                 type="button"
@@ -288,6 +295,7 @@ export default function SharesPage() {
         )}
       />
       {accepting && <AcceptShareDialog share={accepting} onClose={() => setAccepting(null)} />}
+      {reading && <EncryptedFilesDialog share={reading} onClose={() => setReading(null)} />}
     </section>
   );
 }
