@@ -93,6 +93,8 @@ export interface BuildOptions {
     refreshMs?: number;
     debounceMs?: number;
     partitions?: number;
+    /** Wait until it runs (tests); otherwise it starts in the background, retried while Kafka is away. */
+    wait?: boolean;
   };
 }
 
@@ -199,9 +201,15 @@ export async function buildServices(
       ...(options.liveSync.partitions ? { partitions: options.liveSync.partitions } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
-    await live.start();
     const started = live;
     rules.onChanged = () => void started.refresh().catch(() => {});
+    const begin = (): Promise<void> =>
+      started.start().catch((err) => {
+        options.logger?.warn({ err }, 'live sync not running yet (Kafka?); retrying in 30 s');
+        setTimeout(() => void begin(), 30_000).unref();
+      });
+    if (options.liveSync.wait) await started.start();
+    else void begin();
   }
   const views = new ViewsService(graph);
   const photos = new PhotosService(

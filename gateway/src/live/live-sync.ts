@@ -67,9 +67,10 @@ export class LiveSync {
   }
 
   async start(): Promise<void> {
+    if (this.closed || this.consumer) return;
     await this.ensureTopic();
     await this.refresh();
-    this.consumer = await startDiffConsumer({
+    const consumer = await startDiffConsumer({
       kafka: this.o.kafka,
       topicPrefix: this.o.topicPrefix,
       groupId: this.o.groupId,
@@ -78,6 +79,11 @@ export class LiveSync {
       ...(this.o.logger ? { logger: this.o.logger } : {}),
       onEvent: (e) => this.tellShares(e),
     });
+    if (this.closed) {
+      await consumer.stop(); // closed while connecting
+      return;
+    }
+    this.consumer = consumer;
     this.timer = setInterval(() => {
       this.refresh().catch((err) => this.o.logger?.warn({ err }, 'live sync refresh failed'));
     }, this.o.refreshMs ?? 15_000);
