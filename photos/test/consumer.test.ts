@@ -69,10 +69,20 @@ before(async () => {
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();
-  await producer.send({
-    topic: graphDiffTopic(topicPrefix),
-    messages: [{ key: 'x', value: '{"not":"an event"}' }],
-  });
+  // A broker that has just started may not serve a new topic's partition for a moment
+  // ("does not host this topic-partition", seen on a fresh machine): retry that precondition.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await producer.send({
+        topic: graphDiffTopic(topicPrefix),
+        messages: [{ key: 'x', value: '{"not":"an event"}' }],
+      });
+      break;
+    } catch (err) {
+      if (attempt >= 10) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
   await producer.disconnect();
 
   relay.start();
