@@ -368,29 +368,53 @@ describe('an encrypted share', () => {
     }
 
     // A file written before there was an index is walked from its start and read no further
-    // than the range (unverified: only the MDC at its end covers it).
+    // than the range (unverified: only the MDC at its end covers it) — until the next pass, which
+    // reads its ciphertext back once and indexes it.
     const table = `"${gw.names.pgSchema}".encrypted_share_files`;
     const shareRaw = Buffer.from(share.id, 'base64url').toString().split(':').pop();
-    const saved = await gw.conn.pool.query(
-      `SELECT segments FROM ${table} WHERE share_id = $1 AND path = 'blob.bin'`,
-      [shareRaw],
-    );
     await gw.conn.pool.query(
       `UPDATE ${table} SET segments = NULL WHERE share_id = $1 AND path = 'blob.bin'`,
       [shareRaw],
     );
+    assert.equal((await rangeSource(bob, 'blob.bin')).segments, null);
+    const old = await range(1000, 1999);
+    assert.equal(old.verified, false);
+    assert.deepEqual(Buffer.from(old.bytes), BLOB.subarray(1000, 2000));
+    assert.ok(old.cipherRead < BLOB.length, 'stopped before the end');
+    assert.deepEqual((await syncShare(bob, share.id)).toRecipient, [], 'nothing rewritten');
+    const reindexed = await rangeSource(bob, 'blob.bin');
+    assert.ok(reindexed.segments && reindexed.segments.length >= 3, 'indexed by the pass');
+    const again = await range(600_000, 600_999);
+    assert.ok(again.verified);
+    assert.deepEqual(Buffer.from(again.bytes), BLOB.subarray(600_000, 601_000));
+    assert.ok(again.cipherRead < BLOB.length / 2);
+    // A ciphertext that does not read back as what was encrypted (damaged, edited) gets no index
+    // and is marked so it is not read again at every pass: it stays readable from the start.
+    const cipher2 = await readFile(join(bob_.root, 'From Alice/blob.bin.pgp'));
+    const broken = Buffer.from(cipher2);
+    broken[broken.length - 30] = broken[broken.length - 30]! ^ 0x01;
+    await writeFile(join(bob_.root, 'From Alice/blob.bin.pgp'), broken);
     try {
-      assert.equal((await rangeSource(bob, 'blob.bin')).segments, null);
-      const old = await range(1000, 1999);
-      assert.equal(old.verified, false);
-      assert.deepEqual(Buffer.from(old.bytes), BLOB.subarray(1000, 2000));
-      assert.ok(old.cipherRead < BLOB.length, 'stopped before the end');
-    } finally {
       await gw.conn.pool.query(
-        `UPDATE ${table} SET segments = $2 WHERE share_id = $1 AND path = 'blob.bin'`,
-        [shareRaw, JSON.stringify(saved.rows[0].segments)],
+        `UPDATE ${table} SET segments = NULL WHERE share_id = $1 AND path = 'blob.bin'`,
+        [shareRaw],
       );
+      await syncShare(bob, share.id);
+      const { rows } = await gw.conn.pool.query(
+        `SELECT segments FROM ${table} WHERE share_id = $1 AND path = 'blob.bin'`,
+        [shareRaw],
+      );
+      assert.deepEqual(rows[0].segments, { v: 1, segments: null }, 'marked: no index');
+      assert.equal((await rangeSource(bob, 'blob.bin')).segments, null);
+    } finally {
+      await writeFile(join(bob_.root, 'From Alice/blob.bin.pgp'), cipher2);
+      await gw.conn.pool.query(
+        `UPDATE ${table} SET segments = NULL WHERE share_id = $1 AND path = 'blob.bin'`,
+        [shareRaw],
+      );
+      await syncShare(bob, share.id);
     }
+    assert.ok((await rangeSource(bob, 'blob.bin')).segments, 'indexed again once intact');
     await assert.rejects(range(5, BLOB.length), RangeError, 'a range past the end');
   });
 

@@ -14,7 +14,8 @@
 // openpgp into an atomic provider write, per-path state of the plaintext source in PostgreSQL
 // so unchanged files are skipped, and each write journaled (planned → done | failed).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { SyncoxideError } from '@syncoxide/core';
 import type { Entry, Provider } from '@syncoxide/sync';
 import * as openpgp from 'openpgp';
@@ -166,7 +167,8 @@ export interface EncryptedFile {
   cipherSize: number;
   plainSize: number;
   sha256: string;
-  index: CipherIndex | null;
+  /** null: no index (segments null: it could not be made); the file is read from its start. */
+  index: { segments: CipherIndex['segments'] | null } | null;
   open(range?: { start: number; end: number }): Promise<Readable>;
 }
 
@@ -289,7 +291,16 @@ export class EncryptedShares {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (share_id, path) DO UPDATE SET size = $3, mtime = $4, etag = $5, sha256 = $6,
                cipher_size = $7, segments = $8, updated_at = now()`,
-            [share.id, rel, size, e.mtime, e.etag, sha256, stored.size, index ? JSON.stringify(index) : null],
+            [
+              share.id,
+              rel,
+              size,
+              e.mtime,
+              e.etag,
+              sha256,
+              stored.size,
+              JSON.stringify(index ?? { v: 1, segments: null }),
+            ],
           );
         });
         result.written.push(rel);
@@ -315,10 +326,42 @@ export class EncryptedShares {
         result.failed.push({ path: rel, error: (err as Error).message });
       }
     }
+    await this.indexOlder(share, dst, key);
     const done = result.written.length + result.removed.length;
     result.result =
       result.failed.length === 0 ? (done === 0 ? 'unchanged' : 'ok') : done > 0 ? 'partial' : 'failed';
     return result;
+  }
+
+  /**
+   * Files encrypted before ranged reads existed have no index: read each one's ciphertext back
+   * once and index it, so it too is read in segments from then on. One that cannot be indexed
+   * (edited by the recipient, say) is marked so it is not read again at every pass; it is still
+   * read from its start, and indexed when its source next changes.
+   */
+  private async indexOlder(share: UserShareRow, dst: Provider, key: SessionKey): Promise<void> {
+    const files = this.t('encrypted_share_files');
+    const { rows } = await this.d.sql.pool.query<{ path: string; size: number; sha256: string }>(
+      `SELECT path, size::float8 AS size, sha256 FROM ${files} WHERE share_id = $1 AND segments IS NULL`,
+      [share.id],
+    );
+    for (const r of rows) {
+      try {
+        const indexing = indexingTap(key.data);
+        await pipeline(
+          await dst.read(cipherPath(share, r.path)),
+          indexing,
+          new Writable({ write: (_c, _e, cb) => cb() }),
+        );
+        const index = indexing.result({ size: r.size, sha256: r.sha256 });
+        await this.d.sql.pool.query(
+          `UPDATE ${files} SET segments = $3 WHERE share_id = $1 AND path = $2 AND segments IS NULL`,
+          [share.id, r.path, JSON.stringify(index ?? { v: 1, segments: null })],
+        );
+      } catch {
+        // Unreadable now (provider down, file gone): tried again at the next pass.
+      }
+    }
   }
 
   private async journaled(
