@@ -6,14 +6,15 @@
 // carol gets NOT_FOUND for all of it; no clear private key is ever stored.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as openpgp from 'openpgp';
 import { nodeCfb, SEGMENT_BYTES } from '../src/sharing/cipher-index.js';
-import { decryptRange, type RangeSource } from '../src/sharing/pgp-walker.js';
+import { decryptRange } from '../src/sharing/pgp-walker.js';
+import { rangeSource as rangeSourceOf, sessionKeyOf, sha256Hex } from './encrypted-helpers.js';
 import { all, connectLocal } from './fixtures.js';
 import { type Client, startTestGateway, type TestGateway } from './harness.js';
 import { emailOf, SHARE_FIELDS, type ShareView, syncShare } from './sharing-helpers.js';
@@ -40,42 +41,8 @@ async function projectId(): Promise<string> {
 }
 
 /** The share's session key, as the app gets it: unwrapped with bob's unlocked private key. */
-async function bobsSessionKey(): Promise<Uint8Array> {
-  const key = await openpgp.decryptKey({
-    privateKey: await openpgp.readPrivateKey({ armoredKey: bobKeys.privateKey }),
-    passphrase: BOB_PASS,
-  });
-  const [sk] = await openpgp.decryptSessionKeys({
-    message: await openpgp.readMessage({ armoredMessage: share.sessionKey! }),
-    decryptionKeys: key,
-  });
-  return (sk as openpgp.SessionKey).data;
-}
-
-const sha256Hex = async (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** What the app's ranged reader is given: the index route's answer and a ranged fetch. */
-async function rangeSource(c: Client, path: string): Promise<RangeSource & { cipherSize: number }> {
-  const q = `/user-shares/${share.id}/encrypted`;
-  const res = await c.fetch(`${q}-index?path=${encodeURIComponent(path)}`);
-  assert.equal(res.status, 200);
-  const info = (await res.json()) as {
-    size: number;
-    cipherSize: number;
-    etag: string;
-    segments: RangeSource['segments'];
-  };
-  return {
-    ...info,
-    fetch: async (start, end) => {
-      const r = await c.fetch(`${q}?path=${encodeURIComponent(path)}`, {
-        headers: { range: `bytes=${start}-${end === null ? '' : end - 1}`, 'if-range': info.etag },
-      });
-      assert.equal(r.status, 206);
-      return r.body!;
-    },
-  };
-}
+const bobsSessionKey = () => sessionKeyOf(share.sessionKey!, bobKeys.privateKey, BOB_PASS);
+const rangeSource = (c: Client, path: string) => rangeSourceOf(c, share.id, path);
 
 async function download(c: Client, path: string): Promise<Response> {
   return c.fetch(`/user-shares/${share.id}/encrypted?path=${encodeURIComponent(path)}`);
