@@ -28,6 +28,22 @@ export class Completer {
     });
   }
 
+  /** One group commit; a deadlock or serialization failure rolls back whole and is tried again. */
+  private async record(group: Waiting[]): Promise<Set<number>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ops.completeMany(
+          this.worker,
+          group.map((w) => w.done),
+        );
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '40001')) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+      }
+    }
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
@@ -36,10 +52,7 @@ export class Completer {
       while (this.pending.length > 0) {
         const group = this.pending.splice(0, this.maxGroup);
         try {
-          const lost = await this.ops.completeMany(
-            this.worker,
-            group.map((w) => w.done),
-          );
+          const lost = await this.record(group);
           for (const w of group) {
             if (lost.has(w.done.row.id)) w.reject(leaseLost());
             else w.resolve();

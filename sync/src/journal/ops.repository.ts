@@ -185,9 +185,14 @@ export class OpsRepository {
 
   async renewLeases(worker: string, ids: number[], leaseMs: number): Promise<void> {
     if (ids.length === 0) return;
+    // Rows are locked in id order, as completeMany does: two multi-row updates of overlapping
+    // rows in different orders deadlock.
     await this.pool.query(
-      `UPDATE ${this.s}.sync_ops SET lease_until = now() + $3 * interval '1 millisecond'
-       WHERE id = ANY($1::bigint[]) AND claimed_by = $2`,
+      `WITH locked AS (
+         SELECT id FROM ${this.s}.sync_ops WHERE id = ANY($1::bigint[]) AND claimed_by = $2
+         ORDER BY id FOR UPDATE)
+       UPDATE ${this.s}.sync_ops o SET lease_until = now() + $3 * interval '1 millisecond'
+       FROM locked WHERE o.id = locked.id`,
       [ids, worker, leaseMs],
     );
   }
@@ -243,11 +248,15 @@ export class OpsRepository {
   async completeMany(worker: string, done: Completion[]): Promise<Set<number>> {
     if (done.length === 0) return new Set();
     return inTransaction(this.pool, async (db) => {
+      // Locked in id order (as renewLeases): overlapping multi-row updates must not deadlock.
       const { rows } = await db.query(
-        `UPDATE ${this.s}.sync_ops o SET state = 'done', bytes = x.bytes, session = NULL,
+        `WITH locked AS (
+           SELECT id FROM ${this.s}.sync_ops WHERE id = ANY($1::bigint[]) AND claimed_by = $3
+           ORDER BY id FOR UPDATE)
+         UPDATE ${this.s}.sync_ops o SET state = 'done', bytes = x.bytes, session = NULL,
            lease_until = NULL, finished_at = now(), updated_at = now()
-         FROM unnest($1::bigint[], $2::bigint[]) AS x(id, bytes)
-         WHERE o.id = x.id AND o.claimed_by = $3
+         FROM locked JOIN unnest($1::bigint[], $2::bigint[]) AS x(id, bytes) ON x.id = locked.id
+         WHERE o.id = locked.id
          RETURNING o.id`,
         [done.map((d) => d.row.id), done.map((d) => d.bytes), worker],
       );

@@ -148,6 +148,32 @@ describe('journal', () => {
     assert.equal(counts.done, mine.length - 1);
   });
 
+  it('lease renewals and a group completion over the same rows never deadlock', async () => {
+    const { ops } = db.journal;
+    const runId = randomUUID();
+    await ops.createRun(
+      'rule-deadlock',
+      runId,
+      Array.from({ length: 300 }, (_, i) => mkdirOp(i)),
+      {
+        set: [],
+        drop: [],
+      },
+    );
+    const rows = await ops.claimBatch(runId, 2, 'w', 60_000, 300);
+    const ids = rows.map((r) => r.id);
+    const shuffled = () => [...ids].sort(() => Math.random() - 0.5);
+    // The heartbeat renews while the completer records: both touch all 300 rows at once.
+    const renewals = Array.from({ length: 12 }, () => ops.renewLeases('w', shuffled(), 60_000));
+    const lost = await ops.completeMany(
+      'w',
+      [...rows].reverse().map((row) => ({ row, bytes: 0, baseline: { set: [], drop: [] } })),
+    );
+    await Promise.all(renewals);
+    assert.equal(lost.size, 0);
+    assert.equal((await db.journal.runs.counts(runId)).done, 300);
+  });
+
   it('rows claimed but never started are given back as they were', async () => {
     const { ops } = db.journal;
     const runId = randomUUID();
