@@ -37,10 +37,29 @@ describe('ChangeTracker', () => {
     const t = new ChangeTracker({ remember: 3 });
     t.trust('s3');
     const cursor = t.cursor(['s3']);
-    t.note('s3', ['x/1', 'x/2', 'x/3', 'x/4']);
+    t.note('s3', ['x/1', 'x/2', 'x/3', 'x/4', 'x/5']);
     assert.equal(t.quiet('s3', 'backup', cursor), false, 'changes before the window may have touched it');
     const recent = t.cursor(['s3']);
-    t.note('s3', ['x/5']);
+    t.note('s3', ['x/6']);
     assert.equal(t.quiet('s3', 'backup', recent), true);
+  });
+
+  it("a rule's own writes past the window leave it confirmable; anyone else's do not", () => {
+    // A first sync of more files than are remembered must not force the next run to list.
+    const t = new ChangeTracker({ remember: 10 });
+    t.trust('s3');
+    const cursor = t.cursor(['s3']);
+    t.note(
+      's3',
+      Array.from({ length: 50 }, (_, i) => `backup/f${i}`),
+      'rule-a',
+    );
+    assert.equal(t.quiet('s3', 'backup', cursor, 'rule-a'), true, 'only its own writes were forgotten');
+    assert.equal(t.quiet('s3', 'backup', cursor, 'rule-b'), false, 'rule-b cannot know what they touched');
+    t.note(
+      's3',
+      Array.from({ length: 50 }, (_, i) => `elsewhere/g${i}`),
+    );
+    assert.equal(t.quiet('s3', 'backup', cursor, 'rule-a'), false, 'forgotten foreign changes count');
   });
 });

@@ -18,15 +18,22 @@ interface RemoteLog {
   seq: number;
   /** Recent changed paths with their sequence numbers (and the rule that wrote them), oldest first. */
   recent: { seq: number; path: string; by: string | null }[];
-  /** Sequence up to which `recent` was trimmed: older cursors cannot be answered. */
-  trimmedTo: number;
+  /**
+   * Per writer (a rule id, or null for anyone else), the last sequence trimmed from `recent`:
+   * a cursor older than that cannot be answered — except for the rule that wrote it, to which
+   * its own writes never count (a first sync of more files than `remember` stays confirmable).
+   */
+  trimmed: Map<string | null, number>;
 }
 
 /** Per remote: the epoch and sequence a run started from. */
 export type TrackerCursor = Record<string, { epoch: string; seq: number }>;
 
 export interface ChangeTrackerOptions {
-  /** Paths remembered per remote before older cursors stop being answerable (default 100,000). */
+  /**
+   * Paths remembered per remote (at least: trimmed a tenth at a time) before older cursors stop
+   * being answerable (default 100,000).
+   */
   remember?: number;
   logger?: Logger;
 }
@@ -47,7 +54,7 @@ export class ChangeTracker {
   private log(remote: string): RemoteLog {
     let log = this.logs.get(remote);
     if (!log) {
-      log = { epoch: randomUUID(), covered: false, trusted: false, seq: 0, recent: [], trimmedTo: 0 };
+      log = { epoch: randomUUID(), covered: false, trusted: false, seq: 0, recent: [], trimmed: new Map() };
       this.logs.set(remote, log);
     }
     return log;
@@ -116,7 +123,7 @@ export class ChangeTracker {
     log.covered = false;
     log.epoch = randomUUID();
     log.recent = [];
-    log.trimmedTo = log.seq;
+    log.trimmed = new Map([[null, log.seq]]);
   }
 
   /**
@@ -128,10 +135,10 @@ export class ChangeTracker {
     const log = this.log(remote);
     for (const path of paths) log.recent.push({ seq: ++log.seq, path, by });
     const max = this.o.remember ?? 100_000;
-    if (log.recent.length > max) {
+    // Trimmed a tenth at a time: one splice per note of a long run would be quadratic.
+    if (log.recent.length > max + Math.ceil(max / 10)) {
       const cut = log.recent.length - max;
-      log.trimmedTo = log.recent[cut - 1]!.seq;
-      log.recent.splice(0, cut);
+      for (const gone of log.recent.splice(0, cut)) log.trimmed.set(gone.by, gone.seq);
     }
   }
 
@@ -152,7 +159,10 @@ export class ChangeTracker {
   quiet(remote: string, folder: string, cursor: TrackerCursor, ruleId: string | null = null): boolean {
     const log = this.logs.get(remote);
     const at = cursor[remote];
-    if (!log?.covered || !at || at.epoch !== log.epoch || at.seq < log.trimmedTo) return false;
+    if (!log?.covered || !at || at.epoch !== log.epoch) return false;
+    for (const [by, seq] of log.trimmed) {
+      if (at.seq < seq && (by === null || by !== ruleId)) return false;
+    }
     for (let i = log.recent.length - 1; i >= 0 && log.recent[i]!.seq > at.seq; i--) {
       const { path, by } = log.recent[i]!;
       if (by !== null && by === ruleId) continue;
